@@ -1,0 +1,146 @@
+"""Find actor mentions in a parsed Doc.
+
+Order of work, per document:
+
+1. Phrase matching (spaCy ``PhraseMatcher``) of every KB name, case-sensitive so that "US" is not
+   "us", and of role nouns, case-insensitive. Longest match wins.
+2. Composition: a country, demonym or possessive ("Belarus's") directly before a role noun, and a
+   person name directly after it, make one mention: "Belarusian defense minister Viktor Khrenin" ->
+   country BLR, sector MIL, name Viktor Khrenin. An IGO followed by "members"/"states" keeps its code.
+3. Named entities (PERSON, ORG, GPE, NORP) not yet covered are looked up in the KB; people bound to a
+   role earlier in the article ("Khrenin" after "... minister Viktor Khrenin") take that actor.
+4. Coreference (``coref.resolve``): "he", "she", "the minister" take the actor they refer to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventwire.actors.kb import KnowledgeBase, key
+from eventwire.records import UNRESOLVED, Actor, ActorMention
+
+_GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
+                "partners", "leaders", "forces", "troops", "officials"}
+_NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class Matchers:
+    names: PhraseMatcher
+    roles: PhraseMatcher
+
+
+_CACHE: dict[tuple[int, int], Matchers] = {}
+
+
+def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
+    """Phrase matchers for ``kb``, built once per (pipeline, KB) pair."""
+    cached = _CACHE.get((id(nlp), id(kb)))
+    if cached is not None:
+        return cached
+    names = PhraseMatcher(nlp.vocab, attr="ORTH")
+    roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+    texts = sorted({n.text for n in kb.names()})
+    names.add("NAME", [nlp.make_doc(t) for t in texts])
+    roles.add("ROLE", [nlp.make_doc(r.text) for r in kb.roles.values()])
+    _CACHE[(id(nlp), id(kb))] = Matchers(names, roles)
+    return _CACHE[(id(nlp), id(kb))]
+
+
+def _person_after(doc: Doc, end: int) -> Span | None:
+    """A PERSON entity starting right at token ``end`` (a name after a title)."""
+    for ent in doc.ents:
+        if ent.start == end and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
+def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, on: dt.date | None
+             ) -> list[tuple[Span, Actor, str]]:
+    """Country/demonym + role (+ person) compounds, and IGO + group-noun phrases."""
+    out: list[tuple[Span, Actor, str]] = []
+    by_end = {s.end: s for s in names}
+    for role_span in roles:
+        role = kb.role_of(role_span.text)
+        if role is None:
+            continue
+        start = role_span.start
+        country = None
+        left = by_end.get(start)
+        if left is None and start >= 1 and doc[start - 1].tag_ == "POS":
+            left = by_end.get(start - 1)
+        if left is not None:
+            found = kb.lookup_name(left.text, on)
+            if found is not None and found.actor.country and found.kind in ("country", "demonym", "capital"):
+                country = found.actor.country
+                start = left.start
+        end = role_span.end
+        person = _person_after(doc, end)
+        name = None
+        if person is not None:
+            end = person.end
+            name = person.text
+            official = kb.lookup_name(person.text, on)
+            if official is not None and official.kind == "official" and country is None:
+                country = official.actor.country
+        if country is None and name is None:
+            actor = Actor(code=role.sector, country=None, sector=role.sector, name=None)
+            how = "role"
+        else:
+            actor = Actor(code=(country or "") + role.sector, country=country, sector=role.sector,
+                          name=name or kb.country_names.get(country or ""))
+            how = "role+name" if name else "role"
+        out.append((doc[start:end], actor, how))
+    return out
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None) -> list[ActorMention]:
+    """Named and role mentions of actors in ``doc`` (no pronouns; see ``coref``), in text order."""
+    m = matchers(nlp, kb)
+    name_spans = filter_spans([doc[s:e] for _, s, e in m.names(doc)])
+    role_spans = filter_spans([doc[s:e] for _, s, e in m.roles(doc)])
+
+    found: list[tuple[Span, Actor, str]] = []
+    found.extend(_compose(doc, name_spans, role_spans, kb, on))
+    for span in name_spans:
+        name = kb.lookup_name(span.text, on)
+        if name is None:
+            continue
+        end = span.end
+        if name.kind == "igo" and end < len(doc) and doc[end].lower_ in _GROUP_NOUNS:
+            end += 1
+        found.append((doc[span.start:end], name.actor, name.kind))
+
+    # Prefer composed (longer) spans; filter_spans keeps the longest of overlapping ones.
+    chosen = {(s.start, s.end): (a, how) for s, a, how in reversed(found)}
+    kept = filter_spans([doc[s:e] for s, e in chosen])
+    mentions: dict[tuple[int, int], ActorMention] = {}
+    bound: dict[str, Actor] = {}
+    for span in kept:
+        actor, how = chosen[(span.start, span.end)]
+        mentions[(span.start, span.end)] = ActorMention(span.text, span.start_char, span.end_char, actor, how)
+        if how == "role+name" and actor.name:
+            bound[key(actor.name)] = actor
+            bound[key(actor.name.split()[-1])] = actor
+
+    covered = {i for s, e in mentions for i in range(s, e)}
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
+            continue
+        actor = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
+        if actor is None and ent.label_ == "PERSON":
+            last = key(ent.text.split()[-1])
+            actor = bound.get(last)
+        if actor is None:
+            how = "ner-unresolved"
+        else:
+            how = "person" if ent.label_ == "PERSON" else "ner"
+        mentions[(ent.start, ent.end)] = ActorMention(ent.text, ent.start_char, ent.end_char,
+                                                      actor or UNRESOLVED, how)
+    return [mentions[k] for k in sorted(mentions)]

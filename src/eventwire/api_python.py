@@ -1,0 +1,56 @@
+"""The Python API: a few functions over the library, for notebooks and scripts.
+
+    >>> import eventwire
+    >>> coded = eventwire.code_text("Russia and Belarus held talks in Minsk.", date="2024-01-19")
+    >>> [e.event_type for e in coded.events]
+    ['CONSULT']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventwire import pipeline
+from eventwire.ingest.build import from_row
+from eventwire.records import CodedArticle, Reject
+from eventwire.settings import Settings
+from eventwire.store import open_store as _open_store
+from eventwire.store.writer import Writer
+
+
+def code_text(text: str, *, date: str | dt.date | None = None, title: str | None = None,
+              settings: Settings | None = None) -> CodedArticle:
+    """Code one text (a sentence, an article body or a raw page dump) without any store."""
+    settings = settings or Settings.from_env()
+    row: dict[str, Any] = {"text": text, "title": title, "date": str(date) if date else None}
+    article = from_row(row, input="<text>")
+    for item in pipeline.code_articles([article], settings):
+        if isinstance(item, CodedArticle):
+            return item
+    raise AssertionError("pipeline returned no result for one article")
+
+
+def open_store(path: str | Path | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to the store (default: ``EVENTWIRE_DB`` or ./eventwire.duckdb)."""
+    return _open_store(path or Settings.from_env().db_path, read_only=read_only)
+
+
+def ingest_paths(paths: Iterable[str], settings: Settings | None = None) -> dict[str, int]:
+    """Ingest files/folders/globs into the store; returns the run's counts."""
+    settings = settings or Settings.from_env()
+    conn = _open_store(settings.db_path)
+    try:
+        with Writer(conn, args=" ".join(paths)) as writer:
+            for item in pipeline.run(paths, settings):
+                if isinstance(item, Reject):
+                    writer.reject(item)
+                else:
+                    writer.write(item)
+            return dict(writer.counts)
+    finally:
+        conn.close()

@@ -1,0 +1,271 @@
+"""The command line: a thin shell over the library. Each command's docstring is its help text.
+
+User errors (a missing file, a busy store, a bad line) are printed as one clear message, never a
+traceback; the exit code is non-zero only when nothing at all could be processed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from eventwire import __version__, actors, pipeline
+from eventwire.errors import EventwireError, InputError
+from eventwire.ingest.build import from_row
+from eventwire.ingest.dates import parse_date
+from eventwire.ingest.tabular import parse_jsonl_line
+from eventwire.records import Article, CodedArticle, Reject
+from eventwire.settings import Settings
+from eventwire.store import open_store
+from eventwire.store.query import summary
+from eventwire.store.writer import Writer
+
+app = typer.Typer(help="eventwire: news in, political event data out.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+actors_app = typer.Typer(help="Actor knowledge-base commands.", no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+err = Console(stderr=True)
+out = Console()
+
+DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: $EVENTWIRE_DB or ./eventwire.duckdb).")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline (default: $EVENTWIRE_SPACY_MODEL).")]
+KbOpt = Annotated[list[Path] | None, typer.Option("--kb-extra", help="Extra actor YAML file (repeatable).")]
+
+
+def samples_dir() -> Path:
+    """The folder of bundled sample articles."""
+    return Path(str(resources.files("eventwire").joinpath("samples")))
+
+
+def _settings(db: Path | None = None, model: str | None = None, kb_extra: list[Path] | None = None) -> Settings:
+    return Settings.from_env(db_path=db, spacy_model=model, kb_extra=tuple(kb_extra) if kb_extra else None)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except EventwireError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+@contextmanager
+def _open_out(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as f:
+            yield f
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
+
+
+def _read_lines(path: str) -> list[str]:
+    if path == "-":
+        return sys.stdin.read().split("\n")
+    try:
+        return Path(path).read_text("utf-8", errors="replace").split("\n")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+
+
+def _rows(path: str) -> Iterator[tuple[str, str, dict[str, Any] | None, str | None]]:
+    """(where, id, row or None, error) for each non-blank JSONL line."""
+    for n, line in enumerate(_read_lines(path), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}#{n}"
+        try:
+            row = parse_jsonl_line(line, where)
+        except InputError as exc:
+            yield where, f"line{n}", None, str(exc)
+            continue
+        yield where, str(row.get("id", f"line{n}")), row, None
+
+
+@app.command()
+def code(
+    input: Annotated[str, typer.Argument(help="JSONL input, '-' for stdin.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="JSONL output, '-' for stdout.")] = "-",
+    model: ModelOpt = None,
+    kb_extra: KbOpt = None,
+) -> None:
+    """Code JSONL articles into events, actors and quotes (the INTERFACE.md contract). No store needed.
+
+    One output line per input line, same id, same order; a bad line gets an `error` field.
+
+    Example: eventwire code articles.jsonl -o coded.jsonl
+    """
+    with _user_errors():
+        settings = _settings(model=model, kb_extra=kb_extra)
+        rows = list(_rows(input))
+        items: list[Article | Reject] = []
+        for where, rid, row, problem in rows:
+            if row is None:
+                items.append(Reject(input=where, stage="read", reason=problem or "", ref=rid))
+                continue
+            try:
+                items.append(from_row(row, input=where))
+            except InputError as exc:
+                items.append(Reject(input=where, stage="ingest", reason=str(exc), ref=rid))
+        ok = 0
+        with _open_out(output) as f:
+            for (_, rid, _, _), result in zip(rows, pipeline.code_articles(items, settings), strict=True):
+                if isinstance(result, Reject):
+                    obj: dict[str, Any] = {"id": rid, "error": result.reason}
+                    err.print(f"[yellow]reject:[/yellow] {result.reason}", markup=True, highlight=False)
+                else:
+                    obj = {**result.to_dict(), "id": rid}
+                    ok += 1
+                f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        if rows and not ok:
+            raise typer.Exit(1)
+
+
+@actors_app.command("resolve")
+def actors_resolve(
+    input: Annotated[str, typer.Argument(help="JSONL of {id, text, date?}, '-' for stdin.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="JSONL output, '-' for stdout.")] = "-",
+    kb_extra: KbOpt = None,
+) -> None:
+    """Resolve short actor phrases to codes: {id, code, country, sector, name}, nulls when unknown.
+
+    Example: echo '{"id": "1", "text": "the Kremlin"}' | eventwire actors resolve -
+    """
+    with _user_errors():
+        kb = actors.load(tuple(kb_extra or ()))
+        ok = 0
+        with _open_out(output) as f:
+            for _, rid, row, problem in _rows(input):
+                if row is None or not isinstance(row.get("text"), str):
+                    obj: dict[str, Any] = {"id": rid, "error": problem or "row has no text field"}
+                else:
+                    on = parse_date(str(row["date"])) if row.get("date") else None
+                    obj = {"id": rid, **actors.resolve_phrase(row["text"], kb, on).to_dict()}
+                    ok += 1
+                f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} articles"),
+                    TextColumn("{task.fields[rate]:.1f}/s"), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=err, disable=quiet, transient=False)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders, globs, URLs; '-' for stdin.")] = None,
+    samples: Annotated[bool, typer.Option("--samples", help="Ingest the bundled sample articles.")] = False,
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    kb_extra: KbOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
+) -> None:
+    """Read articles, code them and store them. Already-stored articles (same text) are skipped.
+
+    Example: eventwire ingest news/ feeds/*.xml --db news.duckdb
+    """
+    sources = list(paths or []) + ([str(samples_dir())] if samples else [])
+    if not sources:
+        err.print("[red]error:[/red] nothing to ingest: give paths or --samples")
+        raise typer.Exit(2)
+    with _user_errors():
+        settings = _settings(db, model, kb_extra)
+        conn = open_store(settings.db_path)
+        try:
+            with Writer(conn, args=" ".join(sources)) as writer, _progress(quiet) as bar:
+                task = bar.add_task("ingest", total=None, rate=0.0)
+                for item in pipeline.run(sources, settings):
+                    if isinstance(item, Reject):
+                        writer.reject(item)
+                        err.print(f"[yellow]reject:[/yellow] {item.reason}", highlight=False)
+                        continue
+                    writer.write(item)
+                    elapsed = bar.tasks[0].elapsed or 0.0
+                    done = writer.counts["articles"] + writer.counts["skipped"]
+                    bar.update(task, completed=done, rate=done / elapsed if elapsed else 0.0)
+                counts = dict(writer.counts)
+        finally:
+            conn.close()
+        if not quiet:
+            err.print(f"stored {counts.get('articles', 0)} new articles, skipped {counts.get('skipped', 0)} "
+                      f"already stored, {counts.get('events', 0)} events, {counts.get('quotes', 0)} quotes, "
+                      f"{counts.get('rejects', 0)} rejects -> {settings.db_path}")
+        if not counts.get("articles") and not counts.get("skipped"):
+            raise typer.Exit(1)
+
+
+def _table(title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> Table:
+    t = Table(title=title, title_justify="left")
+    for h in headers:
+        t.add_column(h)
+    for r in rows:
+        t.add_row(*("" if v is None else str(v) for v in r))
+    return t
+
+
+@app.command()
+def stats(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+) -> None:
+    """Summarise the store: articles, actors, events by PLOVER type, top dyads, quotes.
+
+    Example: eventwire stats --db news.duckdb
+    """
+    with _user_errors():
+        settings = _settings(db)
+        conn = open_store(settings.db_path, read_only=True)
+        try:
+            s = summary(conn)
+        finally:
+            conn.close()
+    if as_json:
+        out.print_json(json.dumps(s, default=str))
+        return
+    out.print(f"[bold]{settings.db_path}[/bold]: {s['articles']} articles ({s['non_english']} not English), "
+              f"{s['sentences']} sentences, {s['mentions']} actor mentions ({s['resolved_mentions']} resolved, "
+              f"{s['actors']} distinct actors), {s['events']} events, {s['quotes']} quotes, {s['rejects']} rejects")
+    out.print(_table("Events by PLOVER type", ["type", "quad", "events"], s["events_by_type"]))
+    out.print(_table("Top dyads", ["actor", "recipient", "events"], s["top_dyads"]))
+    out.print(_table("Top speakers", ["speaker", "code", "quotes"], s["top_speakers"]))
+
+
+@app.command()
+def samples() -> None:
+    """Print the folder of the bundled (illustrative) sample articles.
+
+    Example: eventwire ingest "$(eventwire samples)"
+    """
+    out.print(str(samples_dir()), highlight=False)
+
+
+@app.command()
+def version() -> None:
+    """Print the eventwire version and the spaCy pipeline it would load.
+
+    Example: eventwire version
+    """
+    out.print(f"eventwire {__version__} (spaCy pipeline: {Settings.from_env().spacy_model})", highlight=False)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

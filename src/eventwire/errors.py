@@ -1,0 +1,17 @@
+"""Errors that mean "the user asked for something we cannot do", reported without a traceback."""
+
+
+class EventwireError(Exception):
+    """Base class: the message is for the user and names the input concerned."""
+
+
+class InputError(EventwireError):
+    """An input cannot be read (missing, unreadable, binary, too large, malformed)."""
+
+
+class ModelError(EventwireError):
+    """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class StoreError(EventwireError):
+    """The store cannot be opened or written (locked by another process, newer schema, ...)."""

@@ -1,0 +1,155 @@
+"""Predicates and their arguments, read off the dependency parse.
+
+For every token the lexicon matches (a verb, a noun such as "talks" or "deployment", or an
+adjective), ``frame(token, ...)`` finds:
+
+- actor: the subject (``nsubj``); for a passive, the ``agent`` ("was attacked by X"); for a noun, its
+  possessor ("Moscow's offensive") or an adjectival demonym ("Russian shelling"); failing those, the
+  subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
+  to military cooperation" -> Minsk);
+- recipient: the direct object (or the passive subject), else the object of the entry's preposition
+  or of with/against/on/to/at;
+- the mentions inside each argument: the head and its compound, conjunct and appositive tokens,
+  so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Entry
+from eventwire.records import ActorMention
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_CLIMB = frozenset({"xcomp", "acomp", "prep", "pobj", "conj", "dobj", "attr", "pcomp", "advcl", "oprd",
+                    "ccomp", "acl", "amod", "compound", "nmod", "appos"})
+_RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for", "from")
+_ARG_DEPS = frozenset({"compound", "amod", "poss", "conj", "cc", "det", "nmod", "appos", "nummod", "case",
+                       "prep", "pobj", "punct", "quantmod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    actor: tuple[ActorMention, ...]
+    recipient: tuple[ActorMention, ...]
+    arcs: tuple[str, ...]
+    actor_tokens: frozenset[int]
+
+
+def _arg_tokens(head: Token) -> set[int]:
+    """The tokens of an argument phrase: its head plus modifiers that name the same entity, following
+    conjuncts ("Russia and Belarus") but not relative clauses or verb phrases inside it."""
+    out: set[int] = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in _ARG_DEPS:
+                # "aggression against Russia": a prep inside a noun phrase names another party.
+                if c.dep_ == "prep" and c.lower_ not in ("of",):
+                    continue
+                stack.append(c)
+    return out
+
+
+def _mentions_in(tokens: set[int], by_token: dict[int, ActorMention]) -> tuple[ActorMention, ...]:
+    seen: dict[int, ActorMention] = {}
+    for i in sorted(tokens):
+        m = by_token.get(i)
+        if m is not None:
+            seen.setdefault(m.start, m)
+    return tuple(seen.values())
+
+
+def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            pobj = _child(c, ("pobj",))
+            if pobj is not None:
+                return pobj
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+    return None
+
+
+def _subject_above(tok: Token, arcs: list[str]) -> Token | None:
+    """The subject of the nearest verb governing ``tok``."""
+    cur = tok
+    for _ in range(8):
+        subj = _child(cur, _SUBJ)
+        if subj is not None and cur is not tok:
+            arcs.append(f"subject of governing '{cur.text}'")
+            return subj
+        if cur.dep_ not in _CLIMB or cur.head is cur:
+            return None
+        # Reported speech: the speaker of "X said Y attacked Z" is not Y's actor.
+        if cur.dep_ == "ccomp" and cur is not tok:
+            return None
+        cur = cur.head
+    return None
+
+
+def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
+    """Actor and recipient mentions of the event whose predicate is ``tok``."""
+    arcs: list[str] = []
+    actor_head: Token | None = None
+    recip_head: Token | None = None
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
+
+    if is_noun:
+        actor_head = _child(tok, ("poss",))
+        if actor_head is not None:
+            arcs.append("actor=poss")
+        else:
+            mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i in by_token), None)
+            if mod is not None:
+                actor_head = mod
+                arcs.append(f"actor={mod.dep_}")
+    else:
+        agent = _child(tok, ("agent",))
+        passive = _child(tok, _PASS_SUBJ)
+        if passive is not None:
+            recip_head = passive
+            arcs.append("recipient=nsubjpass")
+            if agent is not None:
+                actor_head = _child(agent, ("pobj",))
+                arcs.append("actor=agent")
+        else:
+            actor_head = _child(tok, _SUBJ)
+            if actor_head is not None:
+                arcs.append("actor=nsubj")
+    if actor_head is None:
+        actor_head = _subject_above(tok, arcs)
+
+    if recip_head is None and entry.recipient != "none":
+        preps = entry.prep or _RECIPIENT_PREPS
+        if entry.recipient != "prep" and not is_noun:
+            obj = _child(tok, ("dobj", "obj"))
+            # "held talks with X": the object is the event noun itself, the recipient is the with-phrase.
+            if obj is not None and obj.lemma_.lower() not in entry.object:
+                recip_head = obj
+                arcs.append("recipient=dobj")
+        if recip_head is None:
+            recip_head = _prep_object(tok, preps)
+            if recip_head is None:
+                obj = _child(tok, ("dobj", "obj"))
+                if obj is not None and obj.lemma_.lower() in entry.object:
+                    recip_head = _prep_object(obj, preps)
+            if recip_head is not None:
+                arcs.append(f"recipient=pobj({recip_head.head.text})")
+
+    actor_toks = _arg_tokens(actor_head) if actor_head is not None else set()
+    recip_toks = _arg_tokens(recip_head) if recip_head is not None else set()
+    actors = _mentions_in(actor_toks, by_token)
+    recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
+    return Frame(actors, recips, tuple(arcs), frozenset(actor_toks | recip_toks))

@@ -1,0 +1,158 @@
+"""The predicate lexicon (``data/predicates.yaml``, format in ``data/README-predicates.md``).
+
+An entry says that a head lemma (verb, noun or adjective), optionally constrained by a particle, an
+object lemma or a preposition, expresses a PLOVER event type (and mode, context, CAMEO code).
+``Lexicon.match(token)`` returns the most specific entry whose constraints the token's parse meets.
+Users extend it with their own YAML list (same format); their entries come first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from eventwire.errors import InputError
+from eventwire.records import PLOVER_TYPES
+
+POS_GROUPS = {"VERB": ("VERB", "AUX"), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
+_OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ()
+    if isinstance(value, str):
+        return (value.lower(),)
+    return tuple(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    pos: str
+    event_type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    cameo: str | None = None
+    particle: tuple[str, ...] = ()
+    object: tuple[str, ...] = ()
+    prep: tuple[str, ...] = ()
+    recipient: str = "dobj"
+    modality: str | None = None
+    note: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return 4 * bool(self.particle) + 2 * bool(self.object) + bool(self.prep)
+
+    def describe(self) -> str:
+        parts = [f"{self.lemma}/{self.pos}"]
+        parts += [f"prt={'|'.join(self.particle)}"] if self.particle else []
+        parts += [f"obj={'|'.join(self.object)}"] if self.object else []
+        parts += [f"prep={'|'.join(self.prep)}"] if self.prep else []
+        return "lexicon " + " ".join(parts) + f" -> {self.event_type}" + (f"/{self.mode}" if self.mode else "")
+
+
+def entry_from_mapping(row: dict[str, Any]) -> Entry:
+    etype = str(row["event_type"]).upper()
+    if etype not in PLOVER_TYPES:
+        raise InputError(f"predicates: {row.get('lemma')!r} has unknown event_type {etype!r}")
+    pos = str(row.get("pos") or "VERB").upper()
+    if pos not in POS_GROUPS:
+        raise InputError(f"predicates: {row.get('lemma')!r} has unknown pos {pos!r}")
+    cameo = row.get("cameo")
+    return Entry(
+        lemma=str(row["lemma"]).lower(), pos=pos, event_type=etype, mode=row.get("mode"),
+        context=_as_tuple(row.get("context")), cameo=str(cameo) if cameo is not None else None,
+        particle=_as_tuple(row.get("particle")), object=_as_tuple(row.get("object")),
+        prep=_as_tuple(row.get("prep")), recipient=str(row.get("recipient") or "dobj"),
+        modality=row.get("modality"), note=row.get("note"),
+    )  # fmt: skip
+
+
+def _children_lemmas(token: Token, deps: Iterable[str]) -> set[str]:
+    out = set()
+    for child in token.children:
+        if child.dep_ in deps:
+            out.add(child.lemma_.lower())
+            out.add(child.lower_)
+            # "held talks and negotiations": conjoined objects count too.
+            out.update(c.lemma_.lower() for c in child.conjuncts)
+    return out
+
+
+class Lexicon:
+    """Entries indexed by (lemma, POS group), most specific first."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.by_key: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for e in entries:
+            self.by_key[(e.lemma, e.pos)].append(e)
+        for bucket in self.by_key.values():
+            bucket.sort(key=lambda e: -e.specificity)  # stable: user entries stay ahead of equals
+        self.lemmas = frozenset(lemma for lemma, _ in self.by_key)
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_key.values())
+
+    def candidates(self, token: Token) -> list[Entry]:
+        for group, tags in POS_GROUPS.items():
+            if token.pos_ in tags:
+                return self.by_key.get((token.lemma_.lower(), group), [])
+        return []
+
+    def match(self, token: Token) -> Entry | None:
+        """The most specific entry whose particle/object/prep constraints ``token`` satisfies."""
+        cands = self.candidates(token)
+        if not cands:
+            return None
+        prts = _children_lemmas(token, ("prt",))
+        objs = _children_lemmas(token, _OBJECT_DEPS)
+        preps = _children_lemmas(token, ("prep", "agent", "dative"))
+        for e in cands:
+            if e.particle and not prts & set(e.particle):
+                continue
+            if e.object and not objs & set(e.object) and not _prep_objects(token) & set(e.object):
+                continue
+            if e.prep and not preps & set(e.prep):
+                continue
+            return e
+        return None
+
+
+def _prep_objects(token: Token) -> set[str]:
+    """Lemmas of objects of prepositions under ``token`` ("send aid to X": aid; "impose sanctions on")."""
+    out = set()
+    for child in token.children:
+        if child.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _read(text: str, where: str) -> list[Entry]:
+    rows = yaml.safe_load(text) or []
+    if not isinstance(rows, list):
+        raise InputError(f"{where}: expected a YAML list of predicate entries")
+    return [entry_from_mapping(r) for r in rows]
+
+
+@functools.lru_cache(maxsize=4)
+def load(extra: tuple[Path, ...] = ()) -> Lexicon:
+    """The packaged lexicon, preceded by the entries of any user files."""
+    entries: list[Entry] = []
+    for path in extra:
+        try:
+            entries += _read(path.read_text("utf-8"), str(path))
+        except (OSError, yaml.YAMLError) as exc:
+            raise InputError(f"{path}: cannot read predicate file ({exc})") from exc
+    packaged = resources.files("eventwire.events").joinpath("data/predicates.yaml").read_text("utf-8")
+    entries += _read(packaged, "predicates.yaml")
+    return Lexicon(entries)

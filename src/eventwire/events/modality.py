@@ -1,0 +1,87 @@
+"""Modality and negation of an event predicate, read from the words that govern it.
+
+``modality(token)`` walks from the predicate up its chain of heads (xcomp, acomp, prep, pobj,
+advcl, ccomp ... up to the clause that is not reported speech) and returns
+``(modality, negated, reason)``:
+
+- ``denied``: governed by a denial verb ("denied sending troops"); negated is true.
+- ``demanded``: governed by a demand verb ("urged Iran to release ...").
+- ``intended``: governed by intent words ("ready to", "open to", "plans to", "will").
+- ``hypothetical``: a modal of possibility (could, might, may, would).
+- ``conditional``: the predicate's clause carries a condition ("if", "provided", "unless").
+- ``asserted`` otherwise. ``negated`` is true when a "not"/"never"/"no" attaches to the predicate or
+  to the verb that carries it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+INTENT = frozenset({"ready", "open", "willing", "prepared", "plan", "intend", "aim", "want", "seek", "hope",
+                    "pledge", "promise", "vow", "expect", "offer", "propose", "agree", "decide", "eager",
+                    "keen", "determined", "commit", "poised", "set", "prepare", "try", "attempt"})
+DEMAND = frozenset({"urge", "demand", "call", "ask", "press", "insist", "appeal", "request", "order",
+                    "require", "force", "push"})
+DENY = frozenset({"deny", "refute", "dismiss"})
+HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
+FUTURE = frozenset({"will", "shall", "'ll"})
+CONDITION = frozenset({"if", "provided", "unless", "providing", "once", "whether"})
+NEGATION = frozenset({"not", "n't", "never", "no"})
+# Relations through which a governing word's modality reaches the predicate below it.
+_CHAIN = frozenset({"xcomp", "acomp", "prep", "pobj", "dobj", "ccomp", "advcl", "conj", "attr", "pcomp",
+                    "relcl", "acl", "nsubj", "oprd", "amod", "compound"})
+_SAY = frozenset({"say", "tell", "state", "add", "announce", "declare", "claim", "report", "note", "stress",
+                  "emphasize", "emphasise", "warn", "insist"})
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.lower_ in NEGATION and c.dep_ in ("neg", "det", "advmod")) for c in tok.children):
+        return True
+    return tok.dep_ in ("xcomp", "acomp") and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _condition(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ in ("mark", "prep", "advmod") and m.lower_ in CONDITION:
+                    return m.lower_
+    # "provided they stop": spaCy often parses "provided" as the verb of the advcl.
+    for c in tok.children:
+        if c.dep_ in ("advcl", "prep") and c.lower_ in ("provided", "providing"):
+            return c.lower_
+    return None
+
+
+def modality(tok: Token) -> tuple[str, bool, str]:
+    """(modality, negated, reason) for the predicate ``tok``."""
+    negated = _negated(tok)
+    cur = tok
+    cond = _condition(tok)
+    steps = 0
+    while steps < 8:
+        steps += 1
+        for c in cur.children:
+            if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                return "hypothetical", negated, f"modal '{c.text}'"
+            if c.dep_ == "aux" and c.lower_ in FUTURE and cur is tok:
+                return "intended", negated, f"future '{c.text}'"
+        if cur is not tok:
+            lemma = cur.lemma_.lower()
+            if lemma in DENY:
+                return "denied", True, f"under '{cur.text}'"
+            if lemma in DEMAND:
+                return "demanded", negated, f"under '{cur.text}'"
+            if lemma in INTENT:
+                return "intended", negated, f"under '{cur.text}'"
+            if lemma in _SAY:
+                break
+            if _negated(cur) and cur.dep_ != "ROOT":
+                negated = True
+        cond = cond or _condition(cur)
+        if cur.dep_ not in _CHAIN or cur.head is cur:
+            break
+        cur = cur.head
+    if cond:
+        return "conditional", negated, f"condition '{cond}'"
+    return "asserted", negated, "no modal marker"

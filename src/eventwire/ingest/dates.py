@@ -1,0 +1,93 @@
+"""Publication dates in whatever form pages print them.
+
+``find_date(line, base)`` returns a date only when the line *is* a date line (a date with an
+optional "Published"/"Updated" prefix and little else), so a body sentence that mentions a date is
+never taken for the publication date. Relative forms ("Updated 3 hours ago", "yesterday") are
+resolved against ``base`` (the retrieval time); without a base they give no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+# A date token: ISO, "January 19, 2024", "19 Jan 2024", "1/19/2024", with optional time and zone.
+_DATE_CORE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})"
+)
+_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}|\s*[+-]\d{2}:?\d{2})?)?"
+_RELATIVE = r"(?:\d+|an?|one|two|three|few)\s+(?:second|minute|min|hour|hr|day|week|month)s?\s+ago|yesterday|today"
+_PREFIX = (
+    r"(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|date|on)?\s*(?:on|at)?\s*:?\s*"
+)
+_DATE_LINE = re.compile(
+    rf"^\s*{_PREFIX}(?:{_WEEKDAYS}\s*)?(?P<date>{_DATE_CORE}{_TIME}|{_RELATIVE})\s*\.?\s*$", re.IGNORECASE
+)
+# Anywhere in a line (for lines like "Published January 19,2024 | Updated January 20,2024").
+_DATE_ANY = re.compile(rf"(?P<date>{_DATE_CORE}{_TIME}|{_RELATIVE})", re.IGNORECASE)
+_COMMA_YEAR = re.compile(r"(\d),(\d{4})")
+
+
+@functools.lru_cache(maxsize=1)
+def _dateparser() -> Any:
+    # dateparser costs ~0.5 s to import: only pay it when a date line needs it.
+    import dateparser
+
+    return dateparser
+
+
+def parse_date(text: str, base: dt.datetime | None = None) -> dt.date | None:
+    """Parse one date expression (no surrounding prose). None when it is not a date."""
+    text = _COMMA_YEAR.sub(r"\1, \2", text.strip())
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        try:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    relative = re.fullmatch(_RELATIVE, text, re.IGNORECASE) is not None
+    if relative and base is None:
+        return None
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
+    try:
+        parsed = _dateparser().parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, RecursionError) as exc:
+        log.debug("dateparser failed on %r: %s", text, exc)
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def find_date(line: str, base: dt.datetime | None = None) -> dt.date | None:
+    """The date of a line that is nothing but a (prefixed) date, else None."""
+    if len(line) > 120:
+        return None
+    m = _DATE_LINE.match(line)
+    if m is None:
+        return None
+    return parse_date(m.group("date"), base)
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is a date line, even one holding two dates ("Published ... | Updated ...")."""
+    if len(line) > 120:
+        return False
+    if _DATE_LINE.match(line):
+        return True
+    rest = _DATE_ANY.sub("", line)
+    rest = re.sub(r"\b(first\s+)?(published|updated|last|posted|modified|on|at|date)\b", "", rest, flags=re.I)
+    return bool(_DATE_ANY.search(line)) and not re.search(r"[A-Za-z]{3,}", rest)

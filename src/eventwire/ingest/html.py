@@ -1,0 +1,78 @@
+"""HTML pages: trafilatura extracts the body and metadata (it uses htmldate for the date).
+
+When trafilatura finds no main text (tiny or unusual pages) the page is flattened to text and
+cleaned like a text dump, so a page is only rejected when it holds no text at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from eventwire.errors import InputError
+from eventwire.ingest.build import from_dump, make_article
+from eventwire.ingest.dates import parse_date
+from eventwire.records import Article
+
+log = logging.getLogger(__name__)
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote", "section",
+           "article", "header", "footer", "nav", "title", "time", "figcaption")
+
+
+def flatten(page: str) -> str:
+    """The page as text, one block element per line, scripts and styles removed."""
+    try:
+        root = lxml.html.fromstring(page)
+    except (ParserError, ValueError) as exc:
+        raise InputError(f"not parseable as HTML ({exc})") from exc
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    for el in root.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+        if el.tag != "br":
+            el.text = "\n" + (el.text or "")
+    text = root.text_content()
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def from_html(
+    page: str, *, input: str, ref: str | None = None, kind: str = "html", url: str | None = None,
+    retrieved: dt.datetime | None = None, **meta: Any,
+) -> Article:  # fmt: skip
+    """An Article from a whole HTML page; caller metadata (title, published, ...) wins over the page's."""
+    try:
+        doc = trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            deduplicate=True, as_dict=False,
+        )  # fmt: skip
+    except (ValueError, TypeError, RecursionError) as exc:
+        log.debug("trafilatura failed on %s: %s", input, exc)
+        doc = None
+    found: dict[str, Any] = {}
+    if doc is not None and not isinstance(doc, dict):
+        found = doc.as_dict()
+    elif isinstance(doc, dict):
+        found = doc
+    body = (found.get("text") or "").strip()
+    title = meta.pop("title", None) or found.get("title")
+    if title and body.startswith(title):
+        body = body[len(title) :].lstrip("\n ")
+    published = meta.pop("published", None) or (parse_date(found["date"]) if found.get("date") else None)
+    source = meta.pop("source", None) or found.get("sitename")
+    author = meta.pop("author", None) or found.get("author")
+    url = url or meta.pop("url", None) or found.get("url")
+    meta.pop("url", None)
+    if not body:
+        return from_dump(
+            flatten(page), input=input, ref=ref, kind=kind, title=title, published=published, source=source,
+            author=author, url=url, retrieved=retrieved,
+        )  # fmt: skip
+    return make_article(
+        body, kind=kind, input=input, ref=ref, title=title, published=published, source=source, author=author,
+        url=url, retrieved=retrieved, notes=("extractor:trafilatura",),
+    )  # fmt: skip

@@ -1,0 +1,29 @@
+"""Language identification with py3langid (a compact n-gram model that ships inside the package).
+
+Returns the ISO 639-1 code and a human-readable reason. Very short texts are not classified
+reliably, so below ``MIN_CHARS`` letters English is assumed and the reason says so.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+MIN_CHARS = 40
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str) -> tuple[str, str]:
+    """(language, reason) for ``text``."""
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < MIN_CHARS:
+        return "en", f"assumed: only {letters} letters, too short to identify"
+    lang, prob = _identifier().classify(sample)
+    return str(lang), f"py3langid {lang} p={float(prob):.2f}"

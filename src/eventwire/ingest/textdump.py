@@ -1,0 +1,252 @@
+"""Plain-text page dumps: a web page flattened to text, menus and footers still in it.
+
+``clean(text)`` decides line by line what is page furniture and what is the article, and picks out
+the headline, credit and section line, byline and publication date on the way. The rules are data
+(``data/boilerplate.yaml``); this module only says in which order they apply:
+
+1. A dump with a single non-blank line is one sentence or one paragraph: it is returned unchanged.
+2. Each line is classed: navigation, date line, byline, credit/section line, stop line, or text.
+3. The headline is the first title-like text line before the first body paragraph.
+4. Short text lines before the first or after the last body paragraph are furniture.
+5. A paragraph repeated later (a pull quote or standfirst printed again in the body) is kept once,
+   at its later place; an exact repeat is dropped.
+
+Every dropped line is counted in ``notes`` so the decision can be audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from eventwire.ingest.dates import find_date, is_date_line
+
+_BULLETS = " \t\u00a0•·*-–—|>»"
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+_TERMINAL = re.compile(r"[.!?…\"”’']\s*$")
+_BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){0,6}$")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled boilerplate rules (see ``data/boilerplate.yaml`` for the format)."""
+
+    nav_lines: frozenset[str]
+    nav_patterns: tuple[re.Pattern[str], ...]
+    stop_patterns: tuple[re.Pattern[str], ...]
+    sections: frozenset[str]
+    credit_lead: tuple[str, ...]
+    byline_prefixes: tuple[str, ...]
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Rules:
+        def pats(key: str) -> tuple[re.Pattern[str], ...]:
+            return tuple(re.compile(p, re.IGNORECASE) for p in data.get(key) or ())
+
+        return cls(
+            nav_lines=frozenset(s.lower() for s in data.get("nav_lines") or ()),
+            nav_patterns=pats("nav_patterns"),
+            stop_patterns=pats("stop_patterns"),
+            sections=frozenset(s.lower() for s in data.get("sections") or ()),
+            credit_lead=tuple(sorted((s.lower() for s in data.get("credit_lead") or ()), key=len, reverse=True)),
+            byline_prefixes=tuple(s.lower() for s in data.get("byline_prefixes") or ()),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def default_rules() -> Rules:
+    """The rules shipped in the package, loaded and compiled once."""
+    text = resources.files("eventwire.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    return Rules.from_mapping(yaml.safe_load(text))
+
+
+@dataclass(frozen=True)
+class DumpParts:
+    """What ``clean`` found: the article body and the page's metadata lines."""
+
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    credit: str | None = None
+    section: str | None = None
+    source: str | None = None
+    author: str | None = None
+    standfirst: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+def _norm(line: str) -> str:
+    return line.strip(_BULLETS).strip()
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_body(line: str) -> bool:
+    """A line that reads as article prose rather than a label or a link."""
+    n = len(_words(line))
+    return n >= 12 or (n >= 6 and bool(_TERMINAL.search(line)))
+
+
+def _title_like(line: str) -> bool:
+    n = len(_words(line))
+    return 3 <= n <= 40 and not line.rstrip().endswith((":", ",")) and not line.startswith(("\"", "“"))
+
+
+def _credit_section(line: str, rules: Rules) -> tuple[str | None, str | None] | None:
+    """("Agencies and A News WORLD") -> (credit, section); a bare section label -> (None, section)."""
+    if line.lower() in rules.sections:
+        return None, line
+    words = line.split()
+    if not 2 <= len(words) <= 10:
+        return None
+    for k in (2, 1):
+        tail = " ".join(words[-k:])
+        if len(words) > k and tail.lower() in rules.sections and tail.isupper():
+            credit = " ".join(words[:-k])
+            if all(w[0].isupper() or w.lower() in {"and", "&", "of", "the"} for w in credit.split()):
+                return credit, tail
+    return None
+
+
+def _source_from_credit(credit: str, rules: Rules) -> str:
+    low = credit.lower()
+    for lead in rules.credit_lead:
+        if low.startswith(lead + " "):
+            return credit[len(lead) + 1 :].strip()
+    return credit
+
+
+def _byline(line: str, rules: Rules) -> str | None:
+    low = line.lower()
+    for prefix in rules.byline_prefixes:
+        if low.startswith(prefix + " "):
+            name = line[len(prefix) + 1 :].strip().rstrip(".,")
+            name = re.split(r"\s*[|,]\s*|\s+(?:in|for)\s+", name)[0]
+            if _BYLINE_NAME.match(name):
+                return name
+    return None
+
+
+def _shingles(text: str, k: int = 4) -> set[tuple[str, ...]]:
+    w = [x.lower() for x in _words(text)]
+    return {tuple(w[i : i + k]) for i in range(max(1, len(w) - k + 1))}
+
+
+def _repeated_later(paragraphs: list[str], i: int) -> bool:
+    """True when paragraph ``i`` is an exact repeat of an earlier one, or is mostly contained in a later
+    one (a pull quote or standfirst that the body prints again, perhaps with a different attribution)."""
+    p = paragraphs[i]
+    if any(p == q for q in paragraphs[:i]):
+        return True
+    if len(_words(p)) < 8:
+        return False
+    mine = _shingles(p)
+    for q in paragraphs[i + 1 :]:
+        if len(mine & _shingles(q)) / len(mine) >= 0.6:
+            return True
+    return False
+
+
+def clean(
+    text: str, *, retrieved: dt.datetime | None = None, known_title: str | None = None, rules: Rules | None = None
+) -> DumpParts:
+    """Split a page dump into article body and metadata. See the module docstring for the rules.
+
+    ``known_title`` is the caller's title: no other headline is looked for, and a line equal to it is
+    dropped from the body."""
+    rules = rules or default_rules()
+    raw_lines = text.split("\n")
+    if sum(1 for ln in raw_lines if ln.strip()) <= 1:
+        return DumpParts(text=text)
+
+    title = known_title
+    published = credit = section = author = None
+    notes: list[str] = []
+    kept: list[tuple[int, str]] = []  # (block number, line)
+    block = 0
+    stopped = False
+    seen_body = False
+    for raw in raw_lines:
+        line = _norm(raw)
+        if not line:
+            block += 1
+            continue
+        if stopped:
+            notes.append("after-stop")
+            continue
+        low = line.lower()
+        if known_title and low == known_title.strip().lower():
+            notes.append("title")
+            continue
+        if low in rules.nav_lines or any(p.search(line) for p in rules.nav_patterns):
+            notes.append("nav")
+            continue
+        if seen_body and any(p.search(line) for p in rules.stop_patterns):
+            stopped = True
+            notes.append("stop")
+            continue
+        if is_date_line(line):
+            published = published or find_date(line, retrieved)
+            notes.append("date")
+            continue
+        name = _byline(line, rules)
+        if name:
+            author = author or name
+            notes.append("byline")
+            continue
+        cs = _credit_section(line, rules)
+        if cs is not None:
+            credit = credit or cs[0]
+            section = section or cs[1]
+            notes.append("credit")
+            continue
+        if title is None and not seen_body and not _is_body(line) and _title_like(line):
+            title = line
+            notes.append("title")
+            continue
+        if title is None and not seen_body and _title_like(line) and not _TERMINAL.search(line):
+            title = line
+            notes.append("title")
+            continue
+        seen_body = seen_body or _is_body(line)
+        kept.append((block, line))
+
+    # Short lines outside the span of body paragraphs are labels, links and teasers.
+    body_idx = [i for i, (_, ln) in enumerate(kept) if _is_body(ln)]
+    if body_idx:
+        first, last = body_idx[0], body_idx[-1]
+        dropped = len(kept) - (last - first + 1)
+        kept = kept[first : last + 1]
+        notes.extend(["edge"] * dropped)
+
+    paragraphs = [ln for _, ln in kept]
+    standfirst = None
+    final: list[tuple[int, str]] = []
+    for i, (blk, ln) in enumerate(kept):
+        if _repeated_later(paragraphs, i):
+            standfirst = standfirst or ln
+            notes.append("repeat")
+            continue
+        final.append((blk, ln))
+
+    out: list[str] = []
+    prev_block = None
+    for blk, ln in final:
+        if out:
+            out.append("\n" if blk == prev_block else "\n\n")
+        out.append(ln)
+        prev_block = blk
+    body = "".join(out)
+    return DumpParts(
+        text=body, title=None if known_title else title, published=published, credit=credit, section=section,
+        source=_source_from_credit(credit, rules) if credit else None, author=author,
+        standfirst=standfirst, notes=tuple(f"{k}:{notes.count(k)}" for k in dict.fromkeys(notes)),
+    )  # fmt: skip

@@ -1,0 +1,54 @@
+"""WARC and WARC.gz files (warcio): every HTML response record becomes an Article.
+
+The record's target URI is the article URL and its WARC-Date the retrieval time. A truncated or
+corrupt archive yields the records read so far and then a Reject saying where it broke.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from eventwire.errors import InputError
+from eventwire.ingest.html import from_html
+from eventwire.ingest.sniff import decode
+from eventwire.records import Article, Reject
+
+
+def _warc_date(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def read(raw: bytes, name: str, max_bytes: int) -> Iterator[Article | Reject]:
+    """Articles from the HTML response records of a WARC (plain or gzipped)."""
+    n = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(raw)):
+            if record.rec_type != "response":
+                continue
+            ctype = record.http_headers.get_header("Content-Type") if record.http_headers else ""
+            if ctype and "html" not in ctype.lower():
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            where = f"{name}#{uri or n}"
+            try:
+                payload = record.content_stream().read(max_bytes + 1)
+                if len(payload) > max_bytes:
+                    raise InputError(f"{where}: record over the {max_bytes:,}-byte limit")
+                page, _ = decode(payload, where)
+                yield from_html(page, input=where, ref=uri, kind="warc", url=uri,
+                                retrieved=_warc_date(record.rec_headers.get_header("WARC-Date")))
+            except InputError as exc:
+                yield Reject(input=where, stage="ingest", reason=str(exc))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield Reject(input=name, stage="ingest", reason=f"WARC broken after {n} records: {exc}")

