@@ -1,6 +1,9 @@
 """The stages wired together; no rules of its own.
 
-    ingest.read -> nlp.parse -> actors.find -> events.code -> quotes.find -> CodedArticle
+    ingest.read -> nlp.parse -> actors.find -> quotes.find -> actors.first_person -> events.code
+                -> CodedArticle
+
+(Quotes come before events so that "we" inside a quotation can stand for the speaker's state.)
 
 ``run(sources, settings)`` goes from files/folders/URLs; ``code_articles(items, settings)`` from
 Articles already made (the ``eventwire code`` path). Both yield CodedArticle or Reject in input order.
@@ -53,8 +56,9 @@ def code_articles(items: Iterable[Article | Reject], settings: Settings,
             continue
         sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
         mentions = actors.find(doc, article, stages.kb, stages.nlp)
-        found = events.code(doc, article, mentions, stages.coder)
         said = quotes.find(doc, article, mentions)
+        mentions = actors.first_person(doc, mentions, said)
+        found = events.code(doc, article, mentions, stages.coder)
         yield CodedArticle(article=article, sentences=sentences, actors=mentions, events=found, quotes=said)
 
 

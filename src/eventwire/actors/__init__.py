@@ -16,7 +16,8 @@ from eventwire.actors import coref, match
 from eventwire.actors.kb import KnowledgeBase, load
 from eventwire.records import UNRESOLVED, Actor, ActorMention, Article
 
-__all__ = ["KnowledgeBase", "find", "load", "resolve_phrase"]
+__all__ = ["KnowledgeBase", "find", "first_person", "load", "resolve_phrase"]
+first_person = coref.first_person
 
 
 def find(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) -> tuple[ActorMention, ...]:

@@ -4,24 +4,32 @@ Rules (deliberately simple and explainable; each resolved mention says ``how="co
 
 - "he"/"him"/"his"/"she"/"her" -> the nearest preceding mention of a named person (an actor with a
   name that is not a country) within the last ``WINDOW`` sentences.
-- "the minister", "the president" (a bare role noun with "the") -> the nearest preceding mention with
-  the same sector and a country.
-- "it" as a subject -> the nearest preceding country or organisation mention, only when the previous
-  sentence's subject was one.
+- "the minister", "the president" (a bare role noun with "the") -> the nearest preceding mention of a
+  person or role with a country.
+- "it"/"its" as a subject or possessor -> the nearest preceding country or organisation mention that
+  was itself a subject, within the last ``IT_WINDOW`` sentences; a possessive "its" first tries the
+  nearest such mention earlier in its own sentence.
+- "we"/"us"/"our" inside a direct quotation -> the speaker's country (``first_person``), once quotes
+  and their speakers are known.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventwire.records import ActorMention
+from eventwire.records import Actor, ActorMention, Quote
 
 WINDOW = 6
+IT_WINDOW = 2
 _PERSONAL = {"he", "him", "his", "she", "her"}
+_NEUTER = {"it", "its"}
+# Mentions that can be the antecedent of "the minister": people and role phrases, not places.
+_PEOPLE = {"role", "role+name", "official", "person", "coref"}
+_COLLECTIVE = {"country", "capital", "igo", "metonym"}
 
 
 def _is_person(m: ActorMention) -> bool:
-    return m.actor.resolved and m.how in ("role+name", "official", "person")
+    return m.how in ("role+name", "official", "person") and bool(m.actor.name)
 
 
 def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -34,6 +42,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         for tok in sent:
             sent_of[tok.idx] = i
     history: list[tuple[int, ActorMention]] = []
+    subject_starts = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")}
     pos = 0
     ordered = sorted(mentions, key=lambda m: m.start)
     for tok in doc:
@@ -44,7 +53,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             if m.how == "role" and m.actor.country is None and m.start >= 1 and \
                     doc.text[max(0, m.start - 4):m.start].lower().strip() == "the":
                 ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and h.actor.country
-                             and h.actor.sector == m.actor.sector), None)
+                             and h.how in _PEOPLE), None)
                 if ante is not None:
                     m = ActorMention(m.text, m.start, m.end, ante.actor, "coref")
             out.append(m)
@@ -55,5 +64,38 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             if ante is not None:
                 pron = ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref")
                 out.append(pron)
+        elif tok.lower_ in _NEUTER and tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.idx not in starts:
+            sidx = sent_of.get(tok.idx, 0)
+            ante = None
+            if tok.dep_ == "poss":
+                # "X has supported Moscow in its operation": a possessive prefers the nearest party before it
+                # in its own sentence.
+                ante = next((h for s, h in reversed(history) if s == sidx and h.how in _COLLECTIVE), None)
+            ante = ante or next((h for s, h in reversed(history) if sidx - s <= IT_WINDOW
+                                 and h.how in _COLLECTIVE and h.start in subject_starts), None)
+            if ante is not None:
+                out.append(ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref"))
     out.extend(ordered[pos:])
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+_FIRST_PERSON = {"we", "us", "our", "ours"}
+
+
+def first_person(doc: Doc, mentions: tuple[ActorMention, ...], quotes: tuple[Quote, ...]) -> tuple[ActorMention, ...]:
+    """``mentions`` plus "we"/"us"/"our" inside each direct quote, resolved to the speaker's state
+    (country + GOV): a minister saying "we are ready" speaks for the government."""
+    taken = {m.start for m in mentions}
+    extra: list[ActorMention] = []
+    for q in quotes:
+        sp = q.speaker
+        if not q.direct or q.scare or sp is None or not sp.actor.country:
+            continue
+        country = sp.actor.country
+        state = Actor(code=country + "GOV", country=country, sector="GOV", name=None)
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        extra.extend(ActorMention(t.text, t.idx, t.idx + len(t.text), state, "coref-speaker")
+                     for t in span if t.lower_ in _FIRST_PERSON and t.idx not in taken)
+    return tuple(sorted((*mentions, *extra), key=lambda m: (m.start, m.end)))

@@ -192,9 +192,12 @@ def _add_igos(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 
 def _add_metonyms(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     for row in rows:
-        country, sector = row["country"], row.get("sector") or "GOV"
-        actor = Actor(code=country + sector, country=country, sector=sector, name=row["text"])
-        kb.add(Name(row["text"], actor, "metonym"))
+        if row.get("igo"):
+            actor = Actor(code=row["igo"], country=None, sector="IGO", name=row["text"])
+        else:
+            country, sector = row["country"], row.get("sector") or "GOV"
+            actor = Actor(code=country + sector, country=country, sector=sector, name=row["text"])
+        kb.add(Name(row["text"], actor, "metonym", _date(row.get("since")), _date(row.get("until"))))
 
 
 def _add_roles(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:

@@ -135,12 +135,18 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
             continue
         actor = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
         if actor is None and ent.label_ == "PERSON":
-            last = key(ent.text.split()[-1])
-            actor = bound.get(last)
-        if actor is None:
-            how = "ner-unresolved"
+            actor = bound.get(key(ent.text.split()[-1]))
+            if actor is None:
+                # A person the KB does not know keeps their name (no code is guessed), and later
+                # mentions of the surname refer to them.
+                actor = Actor(name=ent.text)
+                bound[key(ent.text)] = actor
+                if " " in ent.text:
+                    bound[key(ent.text.split()[-1])] = actor
+        if ent.label_ == "PERSON":
+            how = "person"
         else:
-            how = "person" if ent.label_ == "PERSON" else "ner"
+            how = "ner" if actor is not None else "ner-unresolved"
         mentions[(ent.start, ent.end)] = ActorMention(ent.text, ent.start_char, ent.end_char,
                                                       actor or UNRESOLVED, how)
     return [mentions[k] for k in sorted(mentions)]

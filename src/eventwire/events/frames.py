@@ -31,6 +31,11 @@ _ARG_DEPS = frozenset({"compound", "amod", "poss", "conj", "cc", "det", "nmod", 
                        "prep", "pobj", "punct", "quantmod", "npadvmod"})
 
 
+_PARTY_KINDS = frozenset({"demonym", "country", "capital", "igo", "metonym", "official", "ner", "person"})
+# Prepositions that extend a party rather than name another one ("any state, including NATO members").
+_ARG_PREPS = frozenset({"of", "including", "like", "such", "as"})
+
+
 @dataclass(frozen=True)
 class Frame:
     actor: tuple[ActorMention, ...]
@@ -52,7 +57,7 @@ def _arg_tokens(head: Token) -> set[int]:
         for c in t.children:
             if c.dep_ in _ARG_DEPS:
                 # "aggression against Russia": a prep inside a noun phrase names another party.
-                if c.dep_ == "prep" and c.lower_ not in ("of",):
+                if c.dep_ == "prep" and c.lower_ not in _ARG_PREPS:
                     continue
                 stack.append(c)
     return out
@@ -73,6 +78,11 @@ def _child(tok: Token, deps: tuple[str, ...]) -> Token | None:
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
     for c in tok.children:
+        if c.lower_ == "including":
+            # "Including with the NATO states, we are ready to ...": look inside the including-phrase.
+            inner = _prep_object(c, preps)
+            if inner is not None:
+                return inner
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             pobj = _child(c, ("pobj",))
             if pobj is not None:
@@ -99,6 +109,35 @@ def _subject_above(tok: Token, arcs: list[str]) -> Token | None:
     return None
 
 
+def _recipient_above(tok: Token, preps: tuple[str, ...], actor_head: Token | None) -> Token | None:
+    """A recipient phrase attached to a word governing the predicate ("resume a dialogue with X", "ready,
+    including with X, to resume talks"), not crossing into reported speech."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ not in _CLIMB or cur.head is cur or cur.dep_ == "ccomp":
+            return None
+        cur = cur.head
+        found = _prep_object(cur, preps)
+        if found is not None and found is not actor_head:
+            return found
+    return None
+
+
+def _including(tok: Token, head: Token) -> set[int]:
+    """Tokens of an "including X" phrase that extends the argument ``head`` from elsewhere in the clause
+    ("cooperation with any state, including NATO members": spaCy attaches it to the verb)."""
+    out: set[int] = set()
+    cur = tok
+    for _ in range(5):
+        for c in cur.children:
+            if c.lower_ == "including" and c.i > head.i:
+                out |= {t.i for t in c.subtree}
+        if cur.dep_ not in _CLIMB or cur.head is cur or cur.dep_ == "ccomp":
+            break
+        cur = cur.head
+    return out
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
@@ -111,7 +150,9 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
         if actor_head is not None:
             arcs.append("actor=poss")
         else:
-            mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i in by_token), None)
+            # "Russian shelling": a demonym or place modifier is the actor; "military cooperation" is not.
+            mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i in by_token
+                        and by_token[c.i].how in _PARTY_KINDS), None)
             if mod is not None:
                 actor_head = mod
                 arcs.append(f"actor={mod.dep_}")
@@ -145,11 +186,18 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
                 obj = _child(tok, ("dobj", "obj"))
                 if obj is not None and obj.lemma_.lower() in entry.object:
                     recip_head = _prep_object(obj, preps)
+            if recip_head is None:
+                recip_head = _recipient_above(tok, preps, actor_head)
             if recip_head is not None:
                 arcs.append(f"recipient=pobj({recip_head.head.text})")
 
     actor_toks = _arg_tokens(actor_head) if actor_head is not None else set()
-    recip_toks = _arg_tokens(recip_head) if recip_head is not None else set()
+    recip_toks = _arg_tokens(recip_head) | _including(tok, recip_head) if recip_head is not None else set()
     actors = _mentions_in(actor_toks, by_token)
     recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
+    if not recips and len(actors) > 1 and entry.recipient != "none":
+        # "Russia and Belarus held talks": a reciprocal event with no separate recipient is coded, as in
+        # CAMEO, from the first party to the others.
+        actors, recips = actors[:1], actors[1:]
+        arcs.append("reciprocal: first conjunct -> others")
     return Frame(actors, recips, tuple(arcs), frozenset(actor_toks | recip_toks))
