@@ -16,11 +16,11 @@ from typing import Any
 import duckdb
 
 from eventwire import pipeline
+from eventwire.engines import local
 from eventwire.ingest.build import from_row
-from eventwire.records import CodedArticle, Reject
+from eventwire.records import CodedArticle
 from eventwire.settings import Settings
 from eventwire.store import open_store as _open_store
-from eventwire.store.writer import Writer
 
 
 def code_text(text: str, *, date: str | dt.date | None = None, title: str | None = None,
@@ -42,15 +42,4 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> duckd
 
 def ingest_paths(paths: Iterable[str], settings: Settings | None = None) -> dict[str, int]:
     """Ingest files/folders/globs into the store; returns the run's counts."""
-    settings = settings or Settings.from_env()
-    conn = _open_store(settings.db_path)
-    try:
-        with Writer(conn, args=" ".join(paths)) as writer:
-            for item in pipeline.run(paths, settings):
-                if isinstance(item, Reject):
-                    writer.reject(item)
-                else:
-                    writer.write(item)
-            return dict(writer.counts)
-    finally:
-        conn.close()
+    return local.ingest(paths, settings or Settings.from_env())

@@ -15,12 +15,14 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Annotated, Any
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from eventwire import __version__, actors, pipeline
+from eventwire.engines import local
 from eventwire.errors import EventwireError, InputError
 from eventwire.ingest.build import from_row
 from eventwire.ingest.dates import parse_date
@@ -29,7 +31,6 @@ from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
 from eventwire.store import open_store
 from eventwire.store.query import summary
-from eventwire.store.writer import Writer
 
 app = typer.Typer(help="eventwire: news in, political event data out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -44,8 +45,8 @@ KbOpt = Annotated[list[Path] | None, typer.Option("--kb-extra", help="Extra acto
 
 
 def samples_dir() -> Path:
-    """The folder of bundled sample articles."""
-    return Path(str(resources.files("eventwire").joinpath("samples")))
+    """The folder of bundled sample articles (their manifest and README sit one level up)."""
+    return Path(str(resources.files("eventwire").joinpath("samples/articles")))
 
 
 def _settings(db: Path | None = None, model: str | None = None, kb_extra: list[Path] | None = None) -> Settings:
@@ -57,7 +58,10 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except EventwireError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    except duckdb.Error as exc:
+        err.print(f"[red]database error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
 
 
@@ -184,22 +188,18 @@ def ingest(
         raise typer.Exit(2)
     with _user_errors():
         settings = _settings(db, model, kb_extra)
-        conn = open_store(settings.db_path)
-        try:
-            with Writer(conn, args=" ".join(sources)) as writer, _progress(quiet) as bar:
-                task = bar.add_task("ingest", total=None, rate=0.0)
-                for item in pipeline.run(sources, settings):
-                    if isinstance(item, Reject):
-                        writer.reject(item)
-                        err.print(f"[yellow]reject:[/yellow] {item.reason}", highlight=False)
-                        continue
-                    writer.write(item)
-                    elapsed = bar.tasks[0].elapsed or 0.0
-                    done = writer.counts["articles"] + writer.counts["skipped"]
-                    bar.update(task, completed=done, rate=done / elapsed if elapsed else 0.0)
-                counts = dict(writer.counts)
-        finally:
-            conn.close()
+        with _progress(quiet) as bar:
+            task = bar.add_task("ingest", total=None, rate=0.0)
+
+            def on_item(item: CodedArticle | Reject | Article, counts: dict[str, int]) -> None:
+                if isinstance(item, Reject):
+                    err.print(f"[yellow]reject:[/yellow] {item.reason}", highlight=False)
+                    return
+                elapsed = bar.tasks[0].elapsed or 0.0
+                done = counts.get("articles", 0) + counts.get("skipped", 0)
+                bar.update(task, completed=done, rate=done / elapsed if elapsed else 0.0)
+
+            counts = local.ingest(sources, settings, on_item)
         if not quiet:
             err.print(f"stored {counts.get('articles', 0)} new articles, skipped {counts.get('skipped', 0)} "
                       f"already stored, {counts.get('events', 0)} events, {counts.get('quotes', 0)} quotes, "

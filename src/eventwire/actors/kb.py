@@ -190,13 +190,17 @@ def _add_igos(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
             kb.members[row["code"]] = list(kb.members.get(parent, ()))
 
 
+def _row_actor(row: dict[str, Any], name: str) -> Actor:
+    """The actor a metonym or official row stands for: an organisation (``igo``) or country + sector."""
+    if row.get("igo"):
+        return Actor(code=row["igo"], country=None, sector="IGO", name=name)
+    country, sector = row["country"], row.get("sector") or "GOV"
+    return Actor(code=country + sector, country=country, sector=sector, name=name)
+
+
 def _add_metonyms(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     for row in rows:
-        if row.get("igo"):
-            actor = Actor(code=row["igo"], country=None, sector="IGO", name=row["text"])
-        else:
-            country, sector = row["country"], row.get("sector") or "GOV"
-            actor = Actor(code=country + sector, country=country, sector=sector, name=row["text"])
+        actor = _row_actor(row, row["text"])
         kb.add(Name(row["text"], actor, "metonym", _date(row.get("since")), _date(row.get("until"))))
 
 
@@ -211,8 +215,7 @@ def _add_roles(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 
 def _add_officials(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     for row in rows:
-        country, sector = row["country"], row.get("sector") or "GOV"
-        actor = Actor(code=country + sector, country=country, sector=sector, name=row["name"])
+        actor = _row_actor(row, row["name"])
         for text in [row["name"], *(row.get("aliases") or ())]:
             kb.add(Name(text, actor, "official", _date(row.get("start")), _date(row.get("end"))))
 

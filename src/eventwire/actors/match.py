@@ -93,8 +93,7 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
             actor = Actor(code=role.sector, country=None, sector=role.sector, name=None)
             how = "role"
         else:
-            actor = Actor(code=(country or "") + role.sector, country=country, sector=role.sector,
-                          name=name or kb.country_names.get(country or ""))
+            actor = Actor(code=(country or "") + role.sector, country=country, sector=role.sector, name=name)
             how = "role+name" if name else "role"
         out.append((doc[start:end], actor, how))
     return out

@@ -79,6 +79,14 @@ def open_store(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConn
         raise StoreError(f"{target}: cannot open store ({exc})") from exc
     if not read_only:
         migrate(conn)
-    elif current_version(conn) > SCHEMA_VERSION:
-        raise StoreError(f"{target}: store schema is newer than this eventwire")
+        return conn
+    version = current_version(conn)
+    if version != SCHEMA_VERSION:
+        conn.close()
+        if version == 0:
+            raise StoreError(f"{target}: not an eventwire store (no schema); run `eventwire ingest` first")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{target}: store schema {version} is newer than this eventwire ({SCHEMA_VERSION})")
+        raise StoreError(f"{target}: store schema {version} is older than {SCHEMA_VERSION}; "
+                         "open it for writing once (e.g. `eventwire ingest`) to migrate it")
     return conn
