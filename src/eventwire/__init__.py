@@ -12,6 +12,6 @@ See ``eventwire.pipeline`` for running over files and ``eventwire.store`` for th
 
 __version__ = "0.1.0"
 
-from eventwire.api_python import code_text, ingest_paths, open_store  # noqa: E402
+from eventwire.api_python import code_text, ingest_paths, open_store
 
 __all__ = ["__version__", "code_text", "ingest_paths", "open_store"]

@@ -39,8 +39,10 @@ app.add_typer(actors_app, name="actors")
 err = Console(stderr=True)
 out = Console()
 
-DbOpt = Annotated[Path | None, typer.Option("--db", help="DuckDB store (default: $EVENTWIRE_DB or ./eventwire.duckdb).")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline (default: $EVENTWIRE_SPACY_MODEL).")]
+DbOpt = Annotated[Path | None,
+                  typer.Option("--db", help="DuckDB store (default: $EVENTWIRE_DB or ./eventwire.duckdb).")]
+ModelOpt = Annotated[str | None,
+                     typer.Option("--model", help="Installed spaCy pipeline (default: $EVENTWIRE_SPACY_MODEL).")]
 KbOpt = Annotated[list[Path] | None, typer.Option("--kb-extra", help="Extra actor YAML file (repeatable).")]
 
 

@@ -58,7 +58,7 @@ def code_articles(items: Iterable[Article | Reject], settings: Settings,
         mentions = actors.find(doc, article, stages.kb, stages.nlp)
         said = quotes.find(doc, article, mentions)
         mentions = actors.first_person(doc, mentions, said)
-        found = events.code(doc, article, mentions, stages.coder)
+        found = events.code(doc, article, mentions, stages.coder, said)
         yield CodedArticle(article=article, sentences=sentences, actors=mentions, events=found, quotes=said)
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from eventwire.records import Actor, ActorMention, Quote
 
-WINDOW = 6
+WINDOW = 10
 IT_WINDOW = 2
 _PERSONAL = {"he", "him", "his", "she", "her"}
 _NEUTER = {"it", "its"}

@@ -35,9 +35,10 @@ from eventwire.records import Actor
 
 log = logging.getLogger(__name__)
 DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials")
-SECTORS = frozenset(
-    "GOV MIL COP JUD LEG OPP REB CVL BUS MED EDU REF NGO HLH LAB REL IGO ELI SPY AGR ENV CRM UAF".split()
-)
+SECTORS = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "EDU", "REF",
+    "NGO", "HLH", "LAB", "REL", "IGO", "ELI", "SPY", "AGR", "ENV", "CRM", "UAF",
+})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 

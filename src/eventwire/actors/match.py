@@ -132,20 +132,20 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
-        actor = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
-        if actor is None and ent.label_ == "PERSON":
-            actor = bound.get(key(ent.text.split()[-1]))
-            if actor is None:
+        found: Actor | None = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
+        if found is None and ent.label_ == "PERSON":
+            found = bound.get(key(ent.text.split()[-1]))
+            if found is None:
                 # A person the KB does not know keeps their name (no code is guessed), and later
                 # mentions of the surname refer to them.
-                actor = Actor(name=ent.text)
-                bound[key(ent.text)] = actor
+                found = Actor(name=ent.text)
+                bound[key(ent.text)] = found
                 if " " in ent.text:
-                    bound[key(ent.text.split()[-1])] = actor
+                    bound[key(ent.text.split()[-1])] = found
         if ent.label_ == "PERSON":
             how = "person"
         else:
-            how = "ner" if actor is not None else "ner-unresolved"
+            how = "ner" if found is not None else "ner-unresolved"
         mentions[(ent.start, ent.end)] = ActorMention(ent.text, ent.start_char, ent.end_char,
-                                                      actor or UNRESOLVED, how)
+                                                      found or UNRESOLVED, how)
     return [mentions[k] for k in sorted(mentions)]

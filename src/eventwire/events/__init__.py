@@ -8,7 +8,7 @@ CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -17,7 +17,7 @@ from eventwire.events import frames, modality, when, where
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
-from eventwire.records import ActorMention, Article, Event
+from eventwire.records import ActorMention, Article, Event, Quote
 
 # Confidence is a documented heuristic until a calibrated model replaces it: a lexicon hit starts at
 # 0.4; each resolved argument adds 0.2, a verbal predicate 0.1, an asserted modality 0.1.
@@ -44,9 +44,26 @@ def _by_token(doc: Doc, mentions: tuple[ActorMention, ...]) -> dict[int, ActorMe
     return out
 
 
-def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: Coder) -> tuple[Event, ...]:
-    """Every event in ``doc`` (the parse of ``article.text``)."""
+def _speakers(doc: Doc, quotes: tuple[Quote, ...]) -> dict[int, ActorMention]:
+    """Sentence start -> the resolved speaker of a quotation in or overlapping that sentence."""
+    out: dict[int, ActorMention] = {}
+    for q in quotes:
+        if q.scare or q.speaker is None or not q.speaker.actor.country:
+            continue
+        for sent in doc.sents:
+            if sent.start_char < q.end and q.start < sent.end_char:
+                out.setdefault(sent.start_char, q.speaker)
+    return out
+
+
+def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: Coder,
+         quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
+    """Every event in ``doc`` (the parse of ``article.text``).
+
+    ``quotes`` lets an event with no actor of its own in a quoted or attributed sentence take the
+    speaker as its actor ("Deployment of nuclear weapons ... is 'an important component', he said")."""
     by_token = _by_token(doc, mentions)
+    speaker_of = _speakers(doc, quotes)
     events: list[Event] = []
     for s_idx, sent in enumerate(doc.sents):
         for tok in sent:
@@ -54,6 +71,9 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             if entry is None:
                 continue
             fr = frames.frame(tok, entry, by_token)
+            speaker = speaker_of.get(sent.start_char)
+            if not fr.actor and speaker is not None and speaker not in fr.recipient:
+                fr = replace(fr, actor=(speaker,), arcs=(*fr.arcs, "actor=speaker of the sentence"))
             mod, negated, mod_reason = modality.modality(tok)
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"

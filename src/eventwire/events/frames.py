@@ -31,6 +31,9 @@ _ARG_DEPS = frozenset({"compound", "amod", "poss", "conj", "cc", "det", "nmod", 
                        "prep", "pobj", "punct", "quantmod", "npadvmod"})
 
 
+# "deployment on Belarus' territory": the object names where, not whom.
+PLACE_NOUNS = frozenset({"territory", "soil", "border", "borders", "land", "region", "area", "side", "coast",
+                         "waters", "airspace", "frontier", "city", "capital", "street", "streets", "ground"})
 _PARTY_KINDS = frozenset({"demonym", "country", "capital", "igo", "metonym", "official", "ner", "person"})
 # Prepositions that extend a party rather than name another one ("any state, including NATO members").
 _ARG_PREPS = frozenset({"of", "including", "like", "such", "as"})
@@ -85,7 +88,7 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
                 return inner
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             pobj = _child(c, ("pobj",))
-            if pobj is not None:
+            if pobj is not None and pobj.lemma_.lower() not in PLACE_NOUNS:
                 return pobj
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             return c

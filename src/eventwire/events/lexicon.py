@@ -130,7 +130,7 @@ class Lexicon:
 
 def _prep_objects(token: Token) -> set[str]:
     """Lemmas of objects of prepositions under ``token`` ("send aid to X": aid; "impose sanctions on")."""
-    out = set()
+    out: set[str] = set()
     for child in token.children:
         if child.dep_ == "prep":
             out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")

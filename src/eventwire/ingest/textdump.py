@@ -149,10 +149,7 @@ def _repeated_later(paragraphs: list[str], i: int) -> bool:
     if len(_words(p)) < 8:
         return False
     mine = _shingles(p)
-    for q in paragraphs[i + 1 :]:
-        if len(mine & _shingles(q)) / len(mine) >= 0.6:
-            return True
-    return False
+    return any(len(mine & _shingles(q)) / len(mine) >= 0.6 for q in paragraphs[i + 1 :])
 
 
 def clean(

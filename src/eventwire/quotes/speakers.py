@@ -48,9 +48,9 @@ def mention_for(span: Span, mentions: list[ActorMention]) -> ActorMention:
     """The actor mention the speaker span names; an unresolved mention of the span itself when none."""
     best = None
     for m in mentions:
-        if m.start < span.end_char and span.start_char < m.end:
-            if best is None or (m.end - m.start) > (best.end - best.start):
-                best = m
+        overlaps = m.start < span.end_char and span.start_char < m.end
+        if overlaps and (best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
     if best is not None:
         return best
     return ActorMention(span.text, span.start_char, span.end_char, UNRESOLVED, "speaker-unresolved")

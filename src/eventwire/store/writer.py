@@ -110,7 +110,8 @@ class Writer:
     def _events(self, coded: CodedArticle) -> None:
         if not coded.events:
             return
-        rows, roles = [], []
+        rows: list[list[Any]] = []
+        roles: list[list[Any]] = []
         for e in coded.events:
             loc = e.location
             rows.append([
