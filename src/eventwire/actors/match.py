@@ -132,20 +132,20 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
-        found: Actor | None = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
-        if found is None and ent.label_ == "PERSON":
-            found = bound.get(key(ent.text.split()[-1]))
-            if found is None:
+        resolved: Actor | None = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
+        if resolved is None and ent.label_ == "PERSON":
+            resolved = bound.get(key(ent.text.split()[-1]))
+            if resolved is None:
                 # A person the KB does not know keeps their name (no code is guessed), and later
                 # mentions of the surname refer to them.
-                found = Actor(name=ent.text)
-                bound[key(ent.text)] = found
+                resolved = Actor(name=ent.text)
+                bound[key(ent.text)] = resolved
                 if " " in ent.text:
-                    bound[key(ent.text.split()[-1])] = found
+                    bound[key(ent.text.split()[-1])] = resolved
         if ent.label_ == "PERSON":
             how = "person"
         else:
-            how = "ner" if found is not None else "ner-unresolved"
+            how = "ner" if resolved is not None else "ner-unresolved"
         mentions[(ent.start, ent.end)] = ActorMention(ent.text, ent.start_char, ent.end_char,
-                                                      found or UNRESOLVED, how)
+                                                      resolved or UNRESOLVED, how)
     return [mentions[k] for k in sorted(mentions)]
