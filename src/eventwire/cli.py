@@ -6,10 +6,11 @@ traceback; the exit code is non-zero only when nothing at all could be processed
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -80,12 +81,16 @@ def _open_out(path: str) -> Iterator[IO[str]]:
 
 
 def _read_lines(path: str) -> list[str]:
+    """Lines of a (possibly gzipped) UTF-8 file; split on "\n" only, as JSON strings may hold U+2028."""
     if path == "-":
         return sys.stdin.read().split("\n")
     try:
-        return Path(path).read_text("utf-8", errors="replace").split("\n")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        data = Path(path).read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{path}: cannot read ({exc})") from exc
+    return data.decode("utf-8", errors="replace").split("\n")
 
 
 def _rows(path: str) -> Iterator[tuple[str, str, dict[str, Any] | None, str | None]]:
@@ -108,10 +113,13 @@ def code(
     output: Annotated[str, typer.Option("-o", "--output", help="JSONL output, '-' for stdout.")] = "-",
     model: ModelOpt = None,
     kb_extra: KbOpt = None,
+    article_only: Annotated[bool, typer.Option("--article-only",
+                                               help="Only extract the article (text and metadata); no NLP.")] = False,
 ) -> None:
     """Code JSONL articles into events, actors and quotes (the INTERFACE.md contract). No store needed.
 
-    One output line per input line, same id, same order; a bad line gets an `error` field.
+    One output line per input line, same id, same order; a bad line gets an `error` field. Input may
+    be gzipped. With --article-only, only page extraction runs (fast; for evaluating ingest).
 
     Example: eventwire code articles.jsonl -o coded.jsonl
     """
@@ -128,11 +136,16 @@ def code(
             except InputError as exc:
                 items.append(Reject(input=where, stage="ingest", reason=str(exc), ref=rid))
         ok = 0
+        results: Iterable[CodedArticle | Reject | Article] = (
+            items if article_only else pipeline.code_articles(items, settings))
         with _open_out(output) as f:
-            for (_, rid, _, _), result in zip(rows, pipeline.code_articles(items, settings), strict=True):
+            for (_, rid, _, _), result in zip(rows, results, strict=True):
                 if isinstance(result, Reject):
                     obj: dict[str, Any] = {"id": rid, "error": result.reason}
                     err.print(f"[yellow]reject:[/yellow] {result.reason}", markup=True, highlight=False)
+                elif isinstance(result, Article):
+                    obj = {"id": rid, "article": result.to_dict()}
+                    ok += 1
                 else:
                     obj = {**result.to_dict(), "id": rid}
                     ok += 1

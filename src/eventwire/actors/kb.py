@@ -234,6 +234,18 @@ def _pycountry_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def _add_pycountry(kb: KnowledgeBase) -> None:
+    """ISO names our data files lack. Our files win: pycountry's "Congo" (the Republic) does not
+    override countries.yaml giving bare "Congo" to the DR Congo, as news style does."""
+    for row in _pycountry_rows():
+        iso3 = row["iso3"]
+        kb.country_names.setdefault(iso3, row["name"])
+        actor = _country_actor(iso3, kb.country_names[iso3])
+        for text in [row["name"], *row["aliases"]]:
+            if not any(n.kind == "country" for n in kb.by_key.get(key(text), ())):
+                kb.add(Name(text, actor, "country"))
+
+
 def _read_package(name: str) -> list[dict[str, Any]]:
     path = resources.files("eventwire.actors").joinpath(f"data/{name}.yaml")
     if not path.is_file():
@@ -256,7 +268,6 @@ def read_extra(path: Path) -> dict[str, list[dict[str, Any]]]:
 def build(extra: Iterable[dict[str, list[dict[str, Any]]]] = ()) -> KnowledgeBase:
     """A KnowledgeBase from pycountry, the package's data files and any extra mappings."""
     kb = KnowledgeBase()
-    _add_countries(kb, _pycountry_rows())
     layers = [{name: _read_package(name) for name in DATA_FILES}, *extra]
     for layer in layers:
         for name in DATA_FILES:
@@ -265,6 +276,7 @@ def build(extra: Iterable[dict[str, list[dict[str, Any]]]] = ()) -> KnowledgeBas
                 _ADDERS[name](kb, rows)
             except (KeyError, TypeError, ValueError) as exc:
                 raise InputError(f"knowledge base {name}: malformed entry ({exc!r})") from exc
+    _add_pycountry(kb)
     return kb
 
 

@@ -90,6 +90,9 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
             if official is not None and official.kind == "official" and country is None:
                 country = official.actor.country
         if country is None and name is None:
+            if role.ambiguous:
+                # "people", "state", "leader" alone are not actors; only with a country or a name.
+                continue
             actor = Actor(code=role.sector, country=None, sector=role.sector, name=None)
             how = "role"
         else:

@@ -90,9 +90,10 @@ def _words(line: str) -> list[str]:
 
 
 def _is_body(line: str) -> bool:
-    """A line that reads as article prose rather than a label or a link."""
+    """A line that reads as article prose rather than a label, a link or a headline: it ends like a
+    sentence, or it is too long to be a headline."""
     n = len(_words(line))
-    return n >= 12 or (n >= 6 and bool(_TERMINAL.search(line)))
+    return n > 30 or (n >= 6 and bool(_TERMINAL.search(line)))
 
 
 def _title_like(line: str) -> bool:
@@ -205,21 +206,17 @@ def clean(
             section = section or cs[1]
             notes.append("credit")
             continue
-        if title is None and not seen_body and not _is_body(line) and _title_like(line):
-            title = line
-            notes.append("title")
-            continue
-        if title is None and not seen_body and _title_like(line) and not _TERMINAL.search(line):
-            title = line
-            notes.append("title")
-            continue
         seen_body = seen_body or _is_body(line)
         kept.append((block, line))
 
-    # Short lines outside the span of body paragraphs are labels, links and teasers.
     body_idx = [i for i, (_, ln) in enumerate(kept) if _is_body(ln)]
     if body_idx:
         first, last = body_idx[0], body_idx[-1]
+        # The headline is the title-like line nearest above the first paragraph (menus and site
+        # names come earlier).
+        if title is None:
+            title = next((ln for _, ln in reversed(kept[:first]) if _title_like(ln)), None)
+        # Short lines outside the span of body paragraphs are labels, links and teasers.
         dropped = len(kept) - (last - first + 1)
         kept = kept[first : last + 1]
         notes.extend(["edge"] * dropped)
