@@ -12,6 +12,7 @@ import logging
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -192,8 +193,11 @@ def ingest(
     model: ModelOpt = None,
     kb_extra: KbOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
+    near_dup: Annotated[float, typer.Option("--near-dup", min=0.0, max=1.0,
+                                            help="Similarity for near-duplicates (0 turns detection off).")] = 0.8,
 ) -> None:
-    """Read articles, code them and store them. Already-stored articles (same text) are skipped.
+    """Read articles, code them and store them. Already-stored articles (same text) are skipped;
+    near-duplicates (the same wire story re-published) are stored pointing at their first copy.
 
     Example: eventwire ingest news/ feeds/*.xml --db news.duckdb
     """
@@ -202,7 +206,7 @@ def ingest(
         err.print("[red]error:[/red] nothing to ingest: give paths or --samples")
         raise typer.Exit(2)
     with _user_errors():
-        settings = _settings(db, model, kb_extra)
+        settings = replace(_settings(db, model, kb_extra), near_duplicate_threshold=near_dup or None)
         with _progress(quiet) as bar:
             task = bar.add_task("ingest", total=None, rate=0.0)
 
@@ -216,7 +220,8 @@ def ingest(
 
             counts = local.ingest(sources, settings, on_item)
         if not quiet:
-            err.print(f"stored {counts.get('articles', 0)} new articles, skipped {counts.get('skipped', 0)} "
+            err.print(f"stored {counts.get('articles', 0)} new articles "
+                      f"({counts.get('near_duplicates', 0)} near-duplicates), skipped {counts.get('skipped', 0)} "
                       f"already stored, {counts.get('events', 0)} events, {counts.get('quotes', 0)} quotes, "
                       f"{counts.get('rejects', 0)} rejects -> {settings.db_path}")
         if not counts.get("articles") and not counts.get("skipped"):

@@ -11,9 +11,11 @@ import datetime as dt
 import json
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
+import numpy as np
 
 from eventwire.records import ActorMention, CodedArticle, Reject
 
@@ -67,8 +69,14 @@ class Writer:
                           [self.run_id, r.input, r.ref, r.stage, r.reason, _now()])
         self.counts["rejects"] += 1
 
-    def write(self, coded: CodedArticle) -> bool:
-        """Store ``coded`` in one transaction; False (and nothing written) when already stored."""
+    def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
+        """(article id, MinHash signature) of every stored article that has one."""
+        for article_id, sig in self.conn.execute("SELECT article_id, sig FROM minhashes").fetchall():
+            yield article_id, np.asarray(sig, dtype=np.uint32)
+
+    def write(self, coded: CodedArticle, signature: np.ndarray | None = None) -> bool:
+        """Store ``coded`` (and its MinHash ``signature``) in one transaction; False (and nothing
+        written) when already stored."""
         art = coded.article
         if self.has(art.content_hash or ""):
             self.counts["skipped"] += 1
@@ -92,6 +100,8 @@ class Writer:
                 c.executemany("INSERT INTO actors VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
                               [[a.code, a.country, a.sector, a.name] for a in resolved.values()])
             self._events(coded)
+            if signature is not None:
+                c.execute("INSERT INTO minhashes VALUES (?, ?)", [art.id, signature.tolist()])
             if coded.quotes:
                 c.executemany(
                     "INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
