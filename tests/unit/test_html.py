@@ -43,7 +43,7 @@ def test_tiny_page_is_not_rejected():
 
 
 def test_page_without_text_is_rejected():
-    with pytest.raises(InputError, match="e.html: no article text found"):
+    with pytest.raises(InputError, match=r"e\.html: no article text found"):
         from_html("<html><head><script>var a = 1;</script></head><body></body></html>", input="e.html")
 
 

@@ -89,7 +89,7 @@ def test_binary_reason_none_for_text():
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n"])
 def test_empty_input(data):
-    with pytest.raises(InputError, match="e.txt: empty input"):
+    with pytest.raises(InputError, match=r"e\.txt: empty input"):
         sniff.load(data, "e.txt", 100)
 
 

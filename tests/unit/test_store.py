@@ -1,0 +1,289 @@
+"""store: migrations, one transaction per article, idempotent writes, run bookkeeping."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import duckdb
+import numpy as np
+import pytest
+
+from eventwire.errors import StoreError
+from eventwire.records import Reject
+from eventwire.store import SCHEMA_VERSION, db, open_store, query
+from eventwire.store.writer import Writer
+
+CONTENT_TABLES = ("articles", "sentences", "mentions", "actors", "events", "event_actors", "quotes")
+ALL_TABLES = {"schema_version", "runs", "rejects", *CONTENT_TABLES}
+
+
+def counts(conn) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in CONTENT_TABLES}
+
+
+@pytest.fixture
+def store(tmp_path):
+    conn = open_store(tmp_path / "s.duckdb")
+    yield conn
+    conn.close()
+
+
+def test_migrations_create_all_tables(tmp_path):
+    path = tmp_path / "new.duckdb"
+    conn = open_store(path)
+    tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert tables >= ALL_TABLES
+    versions = [r[0] for r in conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()]
+    assert versions == [v for v, _ in db.migrations()]
+    assert versions[-1] == SCHEMA_VERSION
+    assert db.current_version(conn) == SCHEMA_VERSION
+    conn.close()
+    assert path.exists()
+
+
+def test_reopening_does_not_reapply_migrations(tmp_path):
+    path = tmp_path / "s.duckdb"
+    open_store(path).close()
+    conn = open_store(path)
+    assert conn.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(db.migrations())
+    conn.close()
+
+
+def test_migrations_are_numbered_and_ordered():
+    found = db.migrations()
+    numbers = [v for v, _ in found]
+    assert numbers == sorted(numbers) and len(set(numbers)) == len(numbers)
+    assert numbers[0] == 1
+    assert all(sql.strip() for _, sql in found)
+
+
+def test_write_stores_every_row(store, coded):
+    with Writer(store, args="test") as w:
+        assert w.write(coded) is True
+    c = counts(store)
+    assert c == {"articles": 1, "sentences": 2, "mentions": 4, "actors": 2, "events": 1, "event_actors": 2,
+                 "quotes": 1}
+    art = coded.article
+    row = store.execute("SELECT id, ref, title, published, retrieved, text, content_hash, notes, tone, language "
+                        "FROM articles").fetchone()
+    assert row == (art.id, art.ref, art.title, art.published, art.retrieved, art.text, art.content_hash,
+                   list(art.notes), coded.tone, art.language)
+    ev = coded.events[0]
+    erow = store.execute('SELECT id, article_id, start, "end", event_type, place, place_start, quad_class, '
+                         "context, explain FROM events").fetchone()
+    assert erow == (ev.id, art.id, ev.start, ev.end, "CONSULT", "Port Vela", ev.location.start, 1,
+                    list(ev.context), list(ev.explain))
+    roles = store.execute("SELECT role, position, code, text FROM event_actors ORDER BY role").fetchall()
+    assert roles == [("actor", 0, "SYLGOV", ev.actor[0].text), ("recipient", 0, "FREGOV", ev.recipient[0].text)]
+    q = coded.quotes[0]
+    qrow = store.execute("SELECT id, text, speaker_text, speaker_code, speaker_name, tone FROM quotes").fetchone()
+    assert qrow == (q.id, q.text, "Ruiz", "SYLGOV", "Ana Ruiz", q.tone)
+    unresolved = store.execute("SELECT code, how FROM mentions WHERE text = 'Port Vela'").fetchone()
+    assert unresolved == (None, "ner")
+
+
+def test_offsets_in_store_point_into_text(store, coded):
+    with Writer(store) as w:
+        w.write(coded)
+    text = store.execute("SELECT text FROM articles").fetchone()[0]
+    for start, end, mtext in store.execute('SELECT start, "end", text FROM mentions').fetchall():
+        assert text[start:end] == mtext
+    for start, end, trigger in store.execute('SELECT start, "end", trigger FROM events').fetchall():
+        assert text[start:end] == trigger
+
+
+def test_same_article_again_is_skipped(store, coded):
+    with Writer(store) as w:
+        assert w.write(coded)
+    before = counts(store)
+    with Writer(store) as w2:
+        assert w2.write(coded) is False
+        # same text with different whitespace/case: same content hash, also skipped
+        assert w2.has(coded.article.content_hash)
+    assert counts(store) == before
+    assert w2.counts["skipped"] == 1 and w2.counts["articles"] == 0
+
+
+def test_two_different_articles(store, coded_factory):
+    a = coded_factory()
+    b = coded_factory(text=a.article.text.replace("Tuesday", "Friday"), ref="doc-2")
+    with Writer(store) as w:
+        assert w.write(a) and w.write(b)
+    c = counts(store)
+    assert c["articles"] == 2 and c["events"] == 2 and c["quotes"] == 2
+    assert c["actors"] == 2  # distinct actor codes are stored once
+    assert query.article_ids(store) == sorted([a.article.id, b.article.id])
+
+
+@pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()])
+def test_failure_mid_write_rolls_back(store, coded, monkeypatch, exc):
+    def boom(self, coded_article):
+        raise exc
+
+    monkeypatch.setattr(Writer, "_events", boom)
+    with pytest.raises(type(exc)), Writer(store) as w:
+        w.write(coded)
+    assert counts(store) == dict.fromkeys(CONTENT_TABLES, 0)
+    monkeypatch.undo()
+    # the store is still usable and the article can be written afterwards
+    with Writer(store) as w:
+        assert w.write(coded)
+    assert counts(store)["events"] == 1
+
+
+def test_constraint_failure_rolls_back(store, coded):
+    dup = dataclasses.replace(coded, actors=(*coded.actors, coded.actors[0]))  # duplicate mention PK
+    with pytest.raises(duckdb.Error), Writer(store) as w:
+        w.write(dup)
+    assert counts(store)["articles"] == 0 and counts(store)["sentences"] == 0
+
+
+def test_run_status_done(store, coded):
+    with Writer(store, args="a b") as w:
+        w.write(coded)
+        assert store.execute("SELECT status FROM runs WHERE id = ?", [w.run_id]).fetchone()[0] == "running"
+    status, args, finished, cnt = store.execute(
+        "SELECT status, args, finished, counts FROM runs WHERE id = ?", [w.run_id]).fetchone()
+    assert (status, args) == ("done", "a b")
+    assert finished is not None
+    assert json.loads(cnt) == {"articles": 1, "events": 1, "quotes": 1}
+
+
+def test_run_status_interrupted(store):
+    with pytest.raises(KeyboardInterrupt), Writer(store) as w:
+        raise KeyboardInterrupt
+    assert store.execute("SELECT status FROM runs WHERE id = ?", [w.run_id]).fetchone()[0] == "interrupted"
+
+
+def test_run_status_failed(store):
+    with pytest.raises(ValueError), Writer(store) as w:
+        raise ValueError("x")
+    assert store.execute("SELECT status FROM runs WHERE id = ?", [w.run_id]).fetchone()[0] == "failed"
+
+
+def test_rejects_are_stored(store):
+    with Writer(store) as w:
+        w.reject(Reject(input="a.jsonl#2", stage="ingest", reason="a.jsonl#2: not valid JSON", ref="x"))
+    rows = store.execute("SELECT run_id, input, ref, stage, reason FROM rejects").fetchall()
+    assert rows == [(w.run_id, "a.jsonl#2", "x", "ingest", "a.jsonl#2: not valid JSON")]
+    assert w.counts["rejects"] == 1
+
+
+def _bump_version(path, version):
+    conn = duckdb.connect(str(path))
+    conn.execute("INSERT INTO schema_version VALUES (?, ?)", [version, dt.datetime(2030, 1, 1)])
+    conn.close()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "future.duckdb"
+    open_store(path).close()
+    _bump_version(path, SCHEMA_VERSION + 1)
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path)
+    with pytest.raises(StoreError, match="newer"):
+        open_store(path, read_only=True)
+
+
+def test_read_only_missing_store(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        open_store(tmp_path / "missing.duckdb", read_only=True)
+    assert not (tmp_path / "missing.duckdb").exists()
+
+
+def test_not_a_database_file(tmp_path):
+    path = tmp_path / "notes.duckdb"
+    path.write_text("this is not a database\n" * 100)
+    with pytest.raises(StoreError, match="cannot open store"):
+        open_store(path)
+
+
+def test_memory_store(coded):
+    conn = open_store(":memory:")
+    with Writer(conn) as w:
+        w.write(coded)
+    assert counts(conn)["articles"] == 1
+    conn.close()
+
+
+def test_summary(store, coded):
+    with Writer(store) as w:
+        w.write(coded)
+        w.reject(Reject(input="x", stage="ingest", reason="r"))
+    s = query.summary(store)
+    assert (s["articles"], s["sentences"], s["mentions"], s["resolved_mentions"], s["actors"]) == (1, 2, 4, 3, 2)
+    assert (s["events"], s["quotes"], s["rejects"], s["non_english"]) == (1, 1, 1, 0)
+    assert s["events_by_type"] == [("CONSULT", 1, 1)]
+    assert s["top_dyads"] == [("SYLGOV", "FREGOV", 1)]
+    assert s["top_speakers"] == [("Ana Ruiz", "SYLGOV", 1)]
+    assert s["runs"][0][0] == w.run_id and s["runs"][0][2] == "done"
+
+
+def test_summary_of_empty_store(store):
+    s = query.summary(store)
+    assert s["articles"] == 0 and s["events_by_type"] == [] and s["runs"] == []
+
+
+def test_signature_is_stored_with_the_article(store, coded):
+    sig = np.arange(128, dtype=np.uint32)
+    with Writer(store) as w:
+        assert w.write(coded, signature=sig)
+        got = list(w.signatures())
+    assert len(got) == 1
+    assert got[0][0] == coded.article.id
+    assert np.array_equal(got[0][1], sig)
+
+
+def test_signature_rolled_back_with_the_article(store, coded, monkeypatch):
+    def boom(self, coded_article):
+        raise RuntimeError("x")
+
+    monkeypatch.setattr(Writer, "_events", boom)
+    with pytest.raises(RuntimeError), Writer(store) as w:
+        w.write(coded, signature=np.zeros(128, dtype=np.uint32))
+    assert store.execute("SELECT count(*) FROM minhashes").fetchone()[0] == 0
+
+
+def test_read_only_store_without_schema_is_refused(tmp_path):
+    path = tmp_path / "plain.duckdb"
+    duckdb.connect(str(path)).close()
+    with pytest.raises(StoreError, match="not an eventwire store"):
+        open_store(path, read_only=True)
+
+
+def test_read_only_store_with_older_schema_is_refused_then_migrated(tmp_path):
+    path = tmp_path / "old.duckdb"
+    conn = duckdb.connect(str(path))
+    (v1, sql1) = db.migrations()[0]
+    conn.execute(sql1)
+    conn.execute("INSERT INTO schema_version VALUES (?, ?)", [v1, dt.datetime(2024, 1, 1)])
+    conn.close()
+    if v1 < SCHEMA_VERSION:
+        with pytest.raises(StoreError, match="older"):
+            open_store(path, read_only=True)
+    open_store(path).close()  # opening for writing migrates
+    conn = open_store(path, read_only=True)
+    assert db.current_version(conn) == SCHEMA_VERSION
+    conn.close()
+
+
+def test_store_busy_in_another_process(tmp_path):
+    path = tmp_path / "busy.duckdb"
+    open_store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', flush=True); time.sleep(30)",
+         str(path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="in use by another"):
+            open_store(path)
+    finally:
+        holder.kill()
+        holder.wait()
