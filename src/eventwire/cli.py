@@ -30,7 +30,7 @@ from eventwire.ingest.build import from_row
 from eventwire.ingest.dates import parse_date
 from eventwire.ingest.tabular import parse_jsonl_line
 from eventwire.records import Article, CodedArticle, Reject
-from eventwire.settings import Settings
+from eventwire.settings import DEFAULT_NEAR_DUPLICATE, Settings
 from eventwire.store import open_store
 from eventwire.store.query import summary
 
@@ -105,7 +105,8 @@ def _rows(path: str) -> Iterator[tuple[str, str, dict[str, Any] | None, str | No
         except InputError as exc:
             yield where, f"line{n}", None, str(exc)
             continue
-        yield where, str(row.get("id", f"line{n}")), row, None
+        rid = row.get("id")
+        yield where, f"line{n}" if rid is None else str(rid), row, None
 
 
 @app.command()
@@ -167,7 +168,7 @@ def actors_resolve(
     """
     with _user_errors():
         kb = actors.load(tuple(kb_extra or ()))
-        ok = 0
+        ok = seen = 0
         with _open_out(output) as f:
             for _, rid, row, problem in _rows(input):
                 if row is None or not isinstance(row.get("text"), str):
@@ -177,6 +178,9 @@ def actors_resolve(
                     obj = {"id": rid, **actors.resolve_phrase(row["text"], kb, on).to_dict()}
                     ok += 1
                 f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+                seen += 1
+        if seen and not ok:
+            raise typer.Exit(1)
 
 
 def _progress(quiet: bool) -> Progress:
@@ -193,8 +197,9 @@ def ingest(
     model: ModelOpt = None,
     kb_extra: KbOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
-    near_dup: Annotated[float, typer.Option("--near-dup", min=0.0, max=1.0,
-                                            help="Similarity for near-duplicates (0 turns detection off).")] = 0.8,
+    near_dup: Annotated[float, typer.Option(
+        "--near-dup", min=0.0, max=1.0, help="Similarity for near-duplicates (0 turns detection off)."
+    )] = DEFAULT_NEAR_DUPLICATE,
 ) -> None:
     """Read articles, code them and store them. Already-stored articles (same text) are skipped;
     near-duplicates (the same wire story re-published) are stored pointing at their first copy.

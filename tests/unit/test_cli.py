@@ -151,11 +151,6 @@ def test_code_numeric_id_is_echoed_as_string():
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    reason="cli._rows (cli.py:108) uses str(row.get('id', ...)), so a JSON null id is echoed as the string "
-    "'None' instead of null / the line number",
-    strict=True,
-)
 def test_code_null_id_is_not_the_string_none():
     res = invoke("code", "-", input=json.dumps({"id": None, "text": SENTENCE}) + "\n")
     (row,) = jsonl(res.stdout)
@@ -233,11 +228,6 @@ def test_actors_resolve_output_shape_for_a_real_phrase(tmp_path):
         assert row["country"] is None or (len(row["country"]) == 3 and row["country"].isupper())
 
 
-@pytest.mark.xfail(
-    reason="actors resolve counts successful rows (cli.py:170-178 `ok`) but never uses the count: "
-    "all-bad input exits 0, against the CLI's 'non-zero when nothing could be processed' rule",
-    strict=True,
-)
 def test_actors_resolve_all_bad_input_exits_non_zero():
     res = invoke("actors", "resolve", "-", input="garbage\n{\"id\": \"x\"}\n")
     assert res.exit_code != 0

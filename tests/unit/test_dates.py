@@ -69,10 +69,5 @@ def test_is_date_line_with_two_dates():
     assert not is_date_line("x" * 121)
 
 
-@pytest.mark.xfail(
-    reason="find_date returns None for a 'Published X | Updated Y' line that is_date_line accepts, so "
-    "textdump.clean drops the line as a date line and loses the publication date",
-    strict=True,
-)
 def test_find_date_on_published_updated_line():
     assert find_date("Published January 19,2024 | Updated January 20,2024") == dt.date(2024, 1, 19)

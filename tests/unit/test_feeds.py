@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from eventwire.ingest import feeds
 from eventwire.records import Article, Reject
 
@@ -70,22 +68,12 @@ def test_json_feed_with_non_object_items_does_not_raise():
     assert len(items) == 1 and isinstance(items[0], Reject)
 
 
-@pytest.mark.xfail(
-    reason="feeds._json_feed goes through build.from_row, so JSON Feed items get kind 'jsonl' and lose "
-    "the feed title as source (RSS/Atom entries get kind 'feed' and source = feed title)",
-    strict=True,
-)
 def test_json_feed_items_are_feed_kind_with_source(fixtures):
     j1 = next(iter(feeds.read((fixtures / "jsonfeed.json").read_text("utf-8"), "jf.json")))
     assert j1.kind == "feed"
     assert j1.source == "JF Wire"
 
 
-@pytest.mark.xfail(
-    reason="a feed entry holding one HTML paragraph keeps the leading newline html.flatten puts before "
-    "block elements (textdump.clean returns single-line input unchanged), so Article.text starts with '\\n'",
-    strict=True,
-)
 def test_feed_entry_text_has_no_leading_whitespace(fixtures):
     a1 = next(iter(feeds.read((fixtures / "feed.rss").read_text("utf-8"), "feed.rss")))
     assert a1.text == a1.text.strip()

@@ -53,11 +53,6 @@ def test_empty_folder(tmp_path):
     assert "folder holds no files" in rej.reason
 
 
-@pytest.mark.xfail(
-    reason="ingest.expand (ingest/__init__.py:37-40) checks for an empty folder before dropping "
-    "_SKIP_NAMES, so a folder holding only Thumbs.db yields nothing at all: no article, no Reject",
-    strict=True,
-)
 def test_folder_with_only_system_files_is_reported(tmp_path):
     (tmp_path / "f").mkdir()
     (tmp_path / "f" / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
@@ -65,11 +60,6 @@ def test_folder_with_only_system_files_is_reported(tmp_path):
     assert len(items) == 1 and isinstance(items[0], Reject)
 
 
-@pytest.mark.xfail(
-    reason="ingest.expand (ingest/__init__.py:37) only skips hidden *file names*; files inside hidden "
-    "folders such as .git/ are read as articles",
-    strict=True,
-)
 def test_files_in_hidden_folders_are_skipped(tmp_path):
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a.txt").write_text(NEWS)

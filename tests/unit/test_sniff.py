@@ -131,11 +131,6 @@ def test_gzipped_warc_stays_compressed():
     assert blob.raw == data
 
 
-@pytest.mark.xfail(
-    reason="sniff._gunzip (sniff.py:89) catches OSError/EOFError but not zlib.error, so a corrupt deflate "
-    "stream escapes as zlib.error instead of InputError (and ingest.read does not catch it either)",
-    strict=True,
-)
 def test_corrupt_deflate_stream_is_input_error():
     data = b"\x1f\x8b\x08\x00" + b"\x00" * 6 + b"\xff\xff\xff\xffnot deflate data"
     with pytest.raises(InputError):
@@ -150,11 +145,6 @@ def test_latin1_text_is_decoded():
     assert "\ufffd" not in blob.text
 
 
-@pytest.mark.xfail(
-    reason="sniff.decode takes charset-normalizer's first guess, cp1250, for Western cp1252/latin-1 text "
-    "(ties on chaos/coherence), turning à/è into ŕ/č",
-    strict=True,
-)
 def test_cp1252_english_text_decodes_exactly():
     text = ("Foreign minister José Martínez arrived in Bogotá on Tuesday for talks with officials from Zürich "
             "and Besançon about the regional trade agreement, his office said. He described the crisis à la "

@@ -72,11 +72,6 @@ def test_mapping_overrides_aliases():
     assert from_row(row, input="x").ref == "alias-id"
 
 
-@pytest.mark.xfail(
-    reason="build.from_row hard-codes kind='jsonl' (build.py:116,119), so CSV/TSV rows are stored with "
-    "kind 'jsonl' although sniff.KINDS has 'csv'",
-    strict=True,
-)
 def test_csv_rows_have_kind_csv(fixtures):
     items = list(tabular.read_csv((fixtures / "rows.csv").read_text("utf-8"), "rows.csv"))
     assert items[0].kind == "csv"

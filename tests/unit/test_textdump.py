@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from eventwire.ingest import textdump
 
 P1 = ("The foreign ministers of Freedonia and Sylvania met in the capital on Tuesday to discuss the "
@@ -79,11 +77,6 @@ def test_pull_quote_repeated_in_a_later_paragraph_is_kept_there_only():
     assert _notes(parts)["repeat"] == 1
 
 
-@pytest.mark.xfail(
-    reason="textdump._repeated_later drops BOTH copies of an exactly repeated paragraph: the first as "
-    "'contained in a later one', the second as 'exact repeat of an earlier one'",
-    strict=True,
-)
 def test_exactly_repeated_paragraph_is_kept_once():
     dump = "\n\n".join([PULL, P1, PULL, P2])
     parts = textdump.clean(dump)

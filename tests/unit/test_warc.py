@@ -99,11 +99,6 @@ def test_warc_date_parsing():
     assert warc._warc_date(None) is None
 
 
-@pytest.mark.xfail(
-    reason="a WARC cut inside a record's headers makes warcio raise AttributeError, which warc.read "
-    "(warc.py:53) and ingest.read (ingest/__init__.py:103) do not catch: the whole run crashes",
-    strict=True,
-)
 def test_warc_cut_inside_record_headers_does_not_raise(tmp_path):
     raw, ends = build_warc(False)
     path = tmp_path / "cut.warc"
@@ -114,11 +109,6 @@ def test_warc_cut_inside_record_headers_does_not_raise(tmp_path):
     assert isinstance(items[-1], Reject)
 
 
-@pytest.mark.xfail(
-    reason="warc.read promises a Reject where a truncated archive breaks, but a last record cut short is "
-    "read silently as a (partial) page",
-    strict=True,
-)
 def test_truncated_last_record_is_reported():
     raw, ends = build_warc(False, n_pages=2)
     cut = raw[: ends[2] - 40]  # inside the second page's payload

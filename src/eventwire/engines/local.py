@@ -26,56 +26,85 @@ from eventwire.store.writer import Writer
 OnItem = Callable[[CodedArticle | Reject | Article, dict[str, int]], None]
 
 
-def _new_only(items: Iterable[Article | Reject], writer: Writer, near: dedup.NearDuplicates | None,
-              sigs: dict[str, np.ndarray], on_item: OnItem | None) -> Iterator[Article | Reject]:
-    """Drop exact repeats; store near-duplicates as pointers to their first copy without coding them;
-    pass the rest on (their signatures kept in ``sigs`` for the writer)."""
-    seen: set[str] = set()
-    for item in items:
-        if isinstance(item, Article):
-            digest = item.content_hash or ""
-            if digest in seen or writer.has(digest):
-                writer.counts["skipped"] += 1
-                if on_item:
-                    on_item(item, dict(writer.counts))
-                continue
-            seen.add(digest)
-            if near is not None and item.language == "en":
-                sig = dedup.signature(item.text)
-                first = near.first_copy(item.id, sig)
-                if first is not None:
-                    writer.write(CodedArticle(article=replace(item, duplicate_of=first)))
-                    writer.counts["near_duplicates"] += 1
-                    if on_item:
-                        on_item(item, dict(writer.counts))
+class _Run:
+    """One ingest run's state: what is already stored, the near-duplicate index, and near-duplicates
+    held back until their first copy is stored (so ``duplicate_of`` never points at a missing row)."""
+
+    def __init__(self, writer: Writer, settings: Settings, on_item: OnItem | None):
+        self.writer = writer
+        self.on_item = on_item
+        self.near: dedup.NearDuplicates | None = None
+        if settings.near_duplicate_threshold is not None:
+            self.near = dedup.NearDuplicates(settings.near_duplicate_threshold)
+            for article_id, sig in writer.signatures():
+                self.near.add(article_id, sig)
+        self.sigs: dict[str, np.ndarray] = {}
+        self.held: dict[str, list[Article]] = {}
+        self.seen: set[str] = set()
+
+    def _tell(self, item: CodedArticle | Reject | Article) -> None:
+        if self.on_item:
+            self.on_item(item, dict(self.writer.counts))
+
+    def _store_duplicate(self, article: Article) -> None:
+        self.writer.write(CodedArticle(article=article))
+        self.writer.counts["near_duplicates"] += 1
+        self._tell(article)
+
+    def new_only(self, items: Iterable[Article | Reject]) -> Iterator[Article | Reject]:
+        """Drop exact repeats; set near-duplicates aside (not coded); pass the rest on."""
+        for item in items:
+            if isinstance(item, Article):
+                digest = item.content_hash or ""
+                if digest in self.seen or self.writer.has(digest):
+                    self.writer.counts["skipped"] += 1
+                    self._tell(item)
                     continue
-                if sig is not None:
-                    sigs[item.id] = sig
-        yield item
+                self.seen.add(digest)
+                if self.near is not None and item.language == "en":
+                    sig = dedup.signature(item.text)
+                    first = self.near.first_copy(item.id, sig)
+                    if first is not None:
+                        dup = replace(item, duplicate_of=first)
+                        if self.writer.has_id(first):
+                            self._store_duplicate(dup)
+                        else:
+                            self.held.setdefault(first, []).append(dup)
+                        continue
+                    if sig is not None:
+                        self.sigs[item.id] = sig
+            yield item
+
+    def store(self, item: CodedArticle | Reject) -> None:
+        if isinstance(item, Reject):
+            self.writer.reject(item)
+        else:
+            self.writer.write(item, signature=self.sigs.pop(item.article.id, None))
+        self._tell(item)
+        if isinstance(item, CodedArticle):
+            for dup in self.held.pop(item.article.id, []):
+                self._store_duplicate(dup)
+
+    def orphans(self) -> list[Article]:
+        """Near-duplicates whose first copy was never stored (it was rejected): they get coded."""
+        left = [replace(a, duplicate_of=None) for dups in self.held.values() for a in dups]
+        self.held.clear()
+        return left
 
 
 def ingest(sources: Iterable[str], settings: Settings, on_item: OnItem | None = None,
            stages: pipeline.Stages | None = None) -> dict[str, int]:
-    """Store every new article found in ``sources``; return counts (articles, skipped, events, quotes,
-    rejects)."""
+    """Store every new article found in ``sources``; return counts (articles, skipped, near_duplicates,
+    events, quotes, rejects)."""
     sources = list(sources)
     conn = open_store(settings.db_path)
     try:
         with Writer(conn, args=" ".join(sources)) as writer:
-            near = None
-            if settings.near_duplicate_threshold is not None:
-                near = dedup.NearDuplicates(settings.near_duplicate_threshold)
-                for article_id, sig in writer.signatures():
-                    near.add(article_id, sig)
-            sigs: dict[str, np.ndarray] = {}
-            items = _new_only(read_sources(sources, settings), writer, near, sigs, on_item)
-            for item in pipeline.code_articles(items, settings, stages):
-                if isinstance(item, Reject):
-                    writer.reject(item)
-                else:
-                    writer.write(item, signature=sigs.pop(item.article.id, None))
-                if on_item:
-                    on_item(item, dict(writer.counts))
+            run = _Run(writer, settings, on_item)
+            for item in pipeline.code_articles(run.new_only(read_sources(sources, settings)), settings, stages):
+                run.store(item)
+            for item in pipeline.code_articles(run.orphans(), settings, stages):
+                run.store(item)
             return dict(writer.counts)
     finally:
         conn.close()

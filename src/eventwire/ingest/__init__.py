@@ -34,10 +34,11 @@ def expand(sources: Iterable[str]) -> Iterator[str | Reject]:
             continue
         path = Path(source)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.name not in _SKIP_NAMES
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not files:
                 yield Reject(input=source, stage="ingest", reason=f"{source}: folder holds no files")
-            yield from (str(p) for p in files if p.name not in _SKIP_NAMES)
+            yield from (str(p) for p in files)
         elif path.is_file():
             yield source
         elif any(ch in source for ch in "*?["):
@@ -100,7 +101,7 @@ def read(sources: Iterable[str], settings: Settings) -> Iterator[Article | Rejec
             yield from read_blob(blob, settings)
         except InputError as exc:
             yield Reject(input=item, stage="ingest", reason=str(exc))
-        except (ValueError, RecursionError, MemoryError) as exc:
+        except Exception as exc:
             # A reader library choked on hostile input: record it, keep going.
             log.warning("reader failed on %s: %r", item, exc)
             yield Reject(input=item, stage="ingest", reason=f"{item}: could not be parsed ({exc!r:.200})")

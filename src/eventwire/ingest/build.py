@@ -86,11 +86,13 @@ def _as_text(value: Any) -> str | None:
     return str(value)
 
 
-def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None = None) -> Article:
+def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None = None, kind: str = "jsonl",
+             source: str | None = None) -> Article:
     """An Article from a JSONL/CSV row: ``html`` is extracted as a page, ``text`` cleaned as a dump.
 
     ``mapping`` maps our field names (id, text, html, title, date, source, url, author) to the
-    row's column names; without it common spellings are tried. Extra fields are ignored."""
+    row's column names; without it common spellings are tried. Extra fields are ignored. ``kind``
+    names the input format and ``source`` is used when the row names none (a feed's title)."""
     from eventwire.ingest import html as html_reader
 
     mapping = mapping or {}
@@ -102,7 +104,7 @@ def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None 
     meta: dict[str, Any] = {
         "title": _as_text(_pick(row, "title", mapping)),
         "published": published,
-        "source": _as_text(_pick(row, "source", mapping)),
+        "source": _as_text(_pick(row, "source", mapping)) or source,
         "url": _as_text(_pick(row, "url", mapping)),
         "author": _as_text(_pick(row, "author", mapping)),
     }
@@ -113,7 +115,7 @@ def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None 
     if text is None:
         if not isinstance(page, str):
             raise InputError(f"{input}: html field is not a string")
-        return html_reader.from_html(page, input=input, ref=ref, kind="jsonl", **meta)
+        return html_reader.from_html(page, input=input, ref=ref, kind=kind, **meta)
     if not isinstance(text, str):
         raise InputError(f"{input}: text field is not a string")
-    return from_dump(text, input=input, ref=ref, kind="jsonl", **meta)
+    return from_dump(text, input=input, ref=ref, kind=kind, **meta)

@@ -77,9 +77,13 @@ def find_date(line: str, base: dt.datetime | None = None) -> dt.date | None:
     if len(line) > 120:
         return None
     m = _DATE_LINE.match(line)
-    if m is None:
-        return None
-    return parse_date(m.group("date"), base)
+    if m is not None:
+        return parse_date(m.group("date"), base)
+    if is_date_line(line):
+        # "Published January 19,2024 | Updated January 20,2024": the first date is the publication.
+        first = _DATE_ANY.search(line)
+        return parse_date(first.group("date"), base) if first else None
+    return None
 
 
 def is_date_line(line: str) -> bool:

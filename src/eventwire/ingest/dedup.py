@@ -3,7 +3,7 @@
 Wire stories are republished by many outlets with a different headline, boilerplate or a trimmed
 paragraph: their exact hashes differ but most word 5-grams are shared. ``NearDuplicates.first_copy``
 returns the id of an earlier article whose estimated Jaccard similarity is at least ``threshold``
-(default 0.8), else registers the new article and returns None.
+(default 0.7), else registers the new article and returns None.
 
 Signatures are plain ``uint32`` arrays so the store can keep them (``minhashes`` table) and a later
 run can index what earlier runs stored without re-reading their text.
@@ -17,12 +17,12 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from eventwire.ingest.ids import normalise
+from eventwire.settings import DEFAULT_NEAR_DUPLICATE
 
 NUM_PERM = 128
 # Pinned so signatures stored by one run stay comparable with the next (datasketch >= 2.0 default).
 SCHEME = "affine32"
 SHINGLE = 5
-DEFAULT_THRESHOLD = 0.8
 _WORD = re.compile(r"\w+")
 # Texts shorter than this many words are never called near-duplicates: too few shingles to tell.
 MIN_WORDS = 40
@@ -41,7 +41,7 @@ def signature(text: str) -> np.ndarray | None:
 class NearDuplicates:
     """An LSH index of the articles seen so far (stored ones and this run's)."""
 
-    def __init__(self, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(self, threshold: float = DEFAULT_NEAR_DUPLICATE):
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}

@@ -46,7 +46,7 @@ def _json_feed(text: str, name: str) -> Iterator[Article | Reject]:
                 "text": item.get("content_text"),
                 "html": None if item.get("content_text") else item.get("content_html") or item.get("summary"),
             }  # fmt: skip
-            yield from_row(row, input=where)
+            yield from_row(row, input=where, kind="feed", source=data.get("title"))
         except InputError as exc:
             yield Reject(input=where, stage="ingest", reason=str(exc))
 

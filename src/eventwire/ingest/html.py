@@ -37,7 +37,7 @@ def flatten(page: str) -> str:
         if el.tag != "br":
             el.text = "\n" + (el.text or "")
     text = root.text_content()
-    return "\n".join(line.strip() for line in text.split("\n"))
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 
 def from_html(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import zlib
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -86,7 +87,7 @@ def _gunzip(data: bytes, name: str, limit: int) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
             out = f.read(limit + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"{name}: truncated or corrupt gzip data ({exc})") from exc
     if len(out) > limit:
         raise InputError(f"{name}: decompresses to more than {limit:,} bytes (limit); rejected")
@@ -99,10 +100,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: not text in any encoding charset-normalizer knows")
-    return data.decode(best.encoding, errors="replace"), best.encoding
+    encoding = best.encoding
+    # Several single-byte code pages often score the same on short Western text; cp1252 is by far
+    # the most common of them on the web, so it wins a tie.
+    tied = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
+    if "cp1252" in tied:
+        encoding = "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
 
 
 def binary_reason(data: bytes) -> str | None:

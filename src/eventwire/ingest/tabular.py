@@ -51,7 +51,7 @@ def read_csv(text: str, name: str, mapping: dict[str, str] | None = None) -> Ite
         for i, row in enumerate(reader, start=2):
             where = f"{name}#{i}"
             try:
-                yield from_row(dict(row), input=where, mapping=mapping)
+                yield from_row(dict(row), input=where, mapping=mapping, kind="csv")
             except InputError as exc:
                 yield Reject(input=where, stage="ingest", reason=str(exc))
     except csv.Error as exc:
@@ -72,6 +72,6 @@ def read_json(text: str, name: str, mapping: dict[str, str] | None = None) -> It
             yield Reject(input=where, stage="ingest", reason=f"{where}: expected a JSON object")
             continue
         try:
-            yield from_row(row, input=where, mapping=mapping)
+            yield from_row(row, input=where, mapping=mapping, kind="json")
         except InputError as exc:
             yield Reject(input=where, stage="ingest", reason=str(exc))

@@ -29,7 +29,9 @@ from eventwire.ingest.dates import find_date, is_date_line
 
 _BULLETS = " \t\u00a0•·*-–—|>»"
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?…\"”’']\s*$")
+_TERMINAL = re.compile(r"[.!?…\"”’'。！？」』）)]\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+MAX_GAP = 3
 _BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){0,6}$")
 
 
@@ -89,10 +91,15 @@ def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
+def _length(line: str) -> int:
+    """Length in words; CJK text, written without spaces, counts about two characters a word."""
+    return max(len(_WORD.findall(line)), len(_CJK.findall(line)) // 2)
+
+
 def _is_body(line: str) -> bool:
     """A line that reads as article prose rather than a label, a link or a headline: it ends like a
     sentence, or it is too long to be a headline."""
-    n = len(_words(line))
+    n = _length(line)
     return n > 30 or (n >= 6 and bool(_TERMINAL.search(line)))
 
 
@@ -136,6 +143,23 @@ def _byline(line: str, rules: Rules) -> str | None:
     return None
 
 
+def _main_block(lines: list[str]) -> tuple[int, int] | None:
+    """(first, last) line of the main run of prose: body lines separated by at most ``MAX_GAP`` other
+    lines form a run; the run with the most body text wins (teasers, comment threads and related
+    headlines form smaller runs away from it)."""
+    body = [i for i, ln in enumerate(lines) if _is_body(ln)]
+    if not body:
+        return None
+    runs: list[list[int]] = [[body[0]]]
+    for i in body[1:]:
+        if i - runs[-1][-1] - 1 > MAX_GAP:
+            runs.append([i])
+        else:
+            runs[-1].append(i)
+    best = max(runs, key=lambda r: sum(len(lines[i]) for i in r))
+    return best[0], best[-1]
+
+
 def _shingles(text: str, k: int = 4) -> set[tuple[str, ...]]:
     w = [x.lower() for x in _words(text)]
     return {tuple(w[i : i + k]) for i in range(max(1, len(w) - k + 1))}
@@ -150,7 +174,8 @@ def _repeated_later(paragraphs: list[str], i: int) -> bool:
     if len(_words(p)) < 8:
         return False
     mine = _shingles(p)
-    return any(len(mine & _shingles(q)) / len(mine) >= 0.6 for q in paragraphs[i + 1 :])
+    # An exact repeat later on is handled when that later copy is reached (it is the one dropped).
+    return any(q != p and len(mine & _shingles(q)) / len(mine) >= 0.6 for q in paragraphs[i + 1 :])
 
 
 def clean(
@@ -209,9 +234,9 @@ def clean(
         seen_body = seen_body or _is_body(line)
         kept.append((block, line))
 
-    body_idx = [i for i, (_, ln) in enumerate(kept) if _is_body(ln)]
-    if body_idx:
-        first, last = body_idx[0], body_idx[-1]
+    span = _main_block([ln for _, ln in kept])
+    if span is not None:
+        first, last = span
         # The headline is the title-like line nearest above the first paragraph (menus and site
         # names come earlier).
         if title is None:

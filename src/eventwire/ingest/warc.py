@@ -45,10 +45,16 @@ def read(raw: bytes, name: str, max_bytes: int) -> Iterator[Article | Reject]:
                 payload = record.content_stream().read(max_bytes + 1)
                 if len(payload) > max_bytes:
                     raise InputError(f"{where}: record over the {max_bytes:,}-byte limit")
+                # The block reader counts down the record's declared length: what is left unread
+                # after the payload is what the archive is missing.
+                missing = getattr(record.raw_stream, "limit", 0)
+                if missing:
+                    raise InputError(f"{where}: record truncated ({missing:,} bytes missing)")
                 page, _ = decode(payload, where)
                 yield from_html(page, input=where, ref=uri, kind="warc", url=uri,
                                 retrieved=_warc_date(record.rec_headers.get_header("WARC-Date")))
             except InputError as exc:
                 yield Reject(input=where, stage="ingest", reason=str(exc))
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError) as exc:
+        # warcio raises AttributeError on a record cut inside its headers.
         yield Reject(input=name, stage="ingest", reason=f"WARC broken after {n} records: {exc}")

@@ -64,6 +64,10 @@ class Writer:
         row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row is not None
 
+    def has_id(self, article_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row is not None
+
     def reject(self, r: Reject) -> None:
         self.conn.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
                           [self.run_id, r.input, r.ref, r.stage, r.reason, _now()])

@@ -1,0 +1,76 @@
+"""Near-duplicate detection: rewritten wire copies collapse, different stories on one topic do not."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from eventwire.engines import local
+from eventwire.ingest.dedup import NearDuplicates, signature
+from eventwire.settings import Settings
+
+STORY = (
+    "Officials from Ghana and Togo met on Tuesday in Lome to discuss a dispute over fishing rights along "
+    "their maritime border, the two foreign ministries said in a joint statement. The talks lasted "
+    "six hours and ended with an agreement to set up a joint patrol commission before the end of the "
+    "year. Fishermen on both sides have complained for months that trawlers cross the line at night, "
+    "and a boat was seized by the Togolese navy in May. Both delegations said they would meet again "
+    "in Accra next month to settle the remaining questions about licences and inspections."
+)
+# The same wire story as another outlet runs it: new headline line, dateline, trimmed last clause,
+# a boilerplate footer.
+REWRITE = (
+    "Ghana, Togo agree on joint fishing patrols\n\nLOME (Coastal Wire) - "
+    + STORY.replace(" to settle the remaining questions about licences and inspections", "")
+    + "\n\nFollow us for more West Africa news."
+)
+OTHER = (
+    "Ghana and Togo signed a new electricity trade deal on Friday under which Ghana will export more "
+    "power to its neighbour during the dry season, energy ministers said in Accra. The agreement runs "
+    "for five years and sets a fixed price per megawatt hour, replacing a contract that expired in "
+    "March. Togo has faced repeated blackouts this year as water levels at its main dam fell, and the "
+    "ministers said the deal would also fund a second transmission line along the coast road by 2028."
+)
+
+
+def test_rewritten_wire_copy_is_a_near_duplicate():
+    index = NearDuplicates()
+    assert index.first_copy("a", signature(STORY)) is None
+    assert index.first_copy("b", signature(REWRITE)) == "a"
+
+
+def test_different_story_on_the_same_topic_is_not_merged():
+    index = NearDuplicates()
+    assert index.first_copy("a", signature(STORY)) is None
+    assert index.first_copy("c", signature(OTHER)) is None
+
+
+def test_short_texts_are_never_near_duplicates():
+    assert signature("Ghana and Togo met.") is None
+    assert NearDuplicates().first_copy("x", None) is None
+
+
+@pytest.mark.model
+def test_ingest_stores_near_duplicate_pointing_at_first_copy_without_coding_it(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a_first.txt").write_text(STORY)
+    (folder / "b_rewrite.txt").write_text(REWRITE)
+    (folder / "c_other.txt").write_text(OTHER)
+    db = tmp_path / "s.duckdb"
+    counts = local.ingest([str(folder)], Settings(db_path=db))
+    assert counts["articles"] == 3 and counts["near_duplicates"] == 1
+    con = duckdb.connect(str(db), read_only=True)
+    rows = dict(con.execute("SELECT input, duplicate_of FROM articles").fetchall())
+    first_id = con.execute("SELECT id FROM articles WHERE input LIKE '%a_first.txt'").fetchone()[0]
+    assert rows[str(folder / "b_rewrite.txt")] == first_id
+    assert rows[str(folder / "c_other.txt")] is None
+    dup_id = con.execute("SELECT id FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert con.execute("SELECT count(*) FROM events WHERE article_id = ?", [dup_id]).fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM events WHERE article_id = ?", [first_id]).fetchone()[0] > 0
+    sources = con.execute("SELECT count(*) FROM story_sources WHERE story_id = ?", [first_id]).fetchone()[0]
+    assert sources == 2
+    con.close()
+    # A second run over the same folder stores nothing new.
+    again = local.ingest([str(folder)], Settings(db_path=db))
+    assert again.get("articles", 0) == 0 and again["skipped"] == 3
