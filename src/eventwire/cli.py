@@ -46,6 +46,8 @@ DbOpt = Annotated[Path | None,
 ModelOpt = Annotated[str | None,
                      typer.Option("--model", help="Installed spaCy pipeline (default: $EVENTWIRE_SPACY_MODEL).")]
 KbOpt = Annotated[list[Path] | None, typer.Option("--kb-extra", help="Extra actor YAML file (repeatable).")]
+LexOpt = Annotated[list[Path] | None,
+                   typer.Option("--lexicon-extra", help="Extra predicate YAML file (repeatable); its entries win.")]
 
 
 def samples_dir() -> Path:
@@ -53,8 +55,10 @@ def samples_dir() -> Path:
     return Path(str(resources.files("eventwire").joinpath("samples/articles")))
 
 
-def _settings(db: Path | None = None, model: str | None = None, kb_extra: list[Path] | None = None) -> Settings:
-    return Settings.from_env(db_path=db, spacy_model=model, kb_extra=tuple(kb_extra) if kb_extra else None)
+def _settings(db: Path | None = None, model: str | None = None, kb_extra: list[Path] | None = None,
+              lexicon_extra: list[Path] | None = None) -> Settings:
+    return Settings.from_env(db_path=db, spacy_model=model, kb_extra=tuple(kb_extra) if kb_extra else None,
+                             lexicon_extra=tuple(lexicon_extra) if lexicon_extra else None)
 
 
 @contextmanager
@@ -115,6 +119,7 @@ def code(
     output: Annotated[str, typer.Option("-o", "--output", help="JSONL output, '-' for stdout.")] = "-",
     model: ModelOpt = None,
     kb_extra: KbOpt = None,
+    lexicon_extra: LexOpt = None,
     article_only: Annotated[bool, typer.Option("--article-only",
                                                help="Only extract the article (text and metadata); no NLP.")] = False,
 ) -> None:
@@ -126,7 +131,7 @@ def code(
     Example: eventwire code articles.jsonl -o coded.jsonl
     """
     with _user_errors():
-        settings = _settings(model=model, kb_extra=kb_extra)
+        settings = _settings(model=model, kb_extra=kb_extra, lexicon_extra=lexicon_extra)
         rows = list(_rows(input))
         items: list[Article | Reject] = []
         for where, rid, row, problem in rows:
@@ -196,6 +201,7 @@ def ingest(
     db: DbOpt = None,
     model: ModelOpt = None,
     kb_extra: KbOpt = None,
+    lexicon_extra: LexOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
     near_dup: Annotated[float, typer.Option(
         "--near-dup", min=0.0, max=1.0, help="Similarity for near-duplicates (0 turns detection off)."
@@ -211,7 +217,7 @@ def ingest(
         err.print("[red]error:[/red] nothing to ingest: give paths or --samples")
         raise typer.Exit(2)
     with _user_errors():
-        settings = replace(_settings(db, model, kb_extra), near_duplicate_threshold=near_dup or None)
+        settings = replace(_settings(db, model, kb_extra, lexicon_extra), near_duplicate_threshold=near_dup or None)
         with _progress(quiet) as bar:
             task = bar.add_task("ingest", total=None, rate=0.0)
 

@@ -38,7 +38,7 @@ class Stages:
     @classmethod
     def load(cls, settings: Settings) -> Stages:
         kb = actors.load(settings.kb_extra)
-        coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=kb)
+        coder = events.Coder(lexicon=lexicon.load(settings.lexicon_extra), ontology=ontology.load(), kb=kb)
         return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder)
 
 

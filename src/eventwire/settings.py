@@ -43,6 +43,7 @@ class Settings:
     # Field mapping for JSONL/CSV inputs: our field name -> the caller's column name.
     fields: dict[str, str] = field(default_factory=dict)
     kb_extra: tuple[Path, ...] = ()
+    lexicon_extra: tuple[Path, ...] = ()
     # Estimated Jaccard similarity above which an article is stored as a near-duplicate of an earlier
     # one (None: no near-duplicate detection).
     near_duplicate_threshold: float | None = DEFAULT_NEAR_DUPLICATE

@@ -6,6 +6,8 @@ Rules (deliberately simple and explainable; each resolved mention says ``how="co
   name that is not a country) within the last ``WINDOW`` sentences.
 - "the minister", "the president" (a bare role noun with "the") -> the nearest preceding mention of a
   person or role with a country.
+- "they"/"them"/"their" -> the nearest preceding resolved group mention ("NATO states", "Polish
+  troops") within the last ``IT_WINDOW`` sentences.
 - "it"/"its" as a subject or possessor -> the nearest preceding country or organisation mention that
   was itself a subject, within the last ``IT_WINDOW`` sentences; a possessive "its" first tries the
   nearest such mention earlier in its own sentence.
@@ -23,6 +25,7 @@ WINDOW = 10
 IT_WINDOW = 2
 _PERSONAL = {"he", "him", "his", "she", "her"}
 _NEUTER = {"it", "its"}
+_PLURAL = {"they", "them", "their", "theirs"}
 # Mentions that can be the antecedent of "the minister": people and role phrases, not places.
 _PEOPLE = {"role", "role+name", "official", "person", "coref"}
 _COLLECTIVE = {"country", "capital", "igo", "metonym"}
@@ -30,6 +33,12 @@ _COLLECTIVE = {"country", "capital", "igo", "metonym"}
 
 def _is_person(m: ActorMention) -> bool:
     return m.how in ("role+name", "official", "person") and bool(m.actor.name)
+
+
+def _plural(doc: Doc, m: ActorMention) -> bool:
+    """A mention naming a group: its last token is a plural noun ("NATO states", "Polish troops")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span[-1].tag_ in ("NNS", "NNPS")
 
 
 def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -64,6 +73,12 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             if ante is not None:
                 pron = ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref")
                 out.append(pron)
+        elif tok.lower_ in _PLURAL and tok.idx not in starts:
+            sidx = sent_of.get(tok.idx, 0)
+            ante = next((h for s, h in reversed(history) if sidx - s <= IT_WINDOW and h.actor.resolved
+                         and _plural(doc, h)), None)
+            if ante is not None:
+                out.append(ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref"))
         elif tok.lower_ in _NEUTER and tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.idx not in starts:
             sidx = sent_of.get(tok.idx, 0)
             ante = None

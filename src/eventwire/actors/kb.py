@@ -177,10 +177,18 @@ def _add_countries(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
             kb.add(Name(text, actor, "demonym"))
 
 
+def _display_name(row: dict[str, Any]) -> str:
+    """How news names an organisation: its acronym when it has one ("NATO", "CSTO"), else its name."""
+    for alias in row.get("aliases") or ():
+        if re.fullmatch(r"[A-Z][A-Z+]{1,6}", str(alias)):
+            return str(alias)
+    return str(row["name"])
+
+
 def _add_igos(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         code = row["code"]
-        actor = Actor(code=code, country=None, sector="IGO", name=row["name"])
+        actor = Actor(code=code, country=None, sector="IGO", name=_display_name(row))
         for text in [row["name"], *(row.get("aliases") or ())]:
             kb.add(Name(text, actor, "igo"))
         kb.members[code] = [(m["country"], _date(m.get("since")), _date(m.get("until")))

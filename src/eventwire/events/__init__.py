@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.events import frames, modality, when, where
-from eventwire.events.lexicon import Lexicon
+from eventwire.events.lexicon import Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
 from eventwire.records import ActorMention, Article, Event, Quote
@@ -56,6 +56,34 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...]) -> dict[int, ActorMention]:
     return out
 
 
+# Entity types whose tokens are names, not predicates ("Rapid Support Forces", "Paris Agreement").
+_NAME_ENTS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "NORP"})
+
+
+def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
+    """True when ``tok`` is a noun that a governing verb's entry already took as its object ("imposed
+    sanctions", "held talks"): the verb's reading, with better arguments, stands for both."""
+    head = tok.head
+    for _ in range(2):
+        entry = matched.get(head.i)
+        if entry is not None and tok.lemma_.lower() in entry.object:
+            return True
+        if head.dep_ != "prep" or head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _is_candidate(tok: Token) -> bool:
+    """Tokens that may be predicates: not part of a name, not a noun modifying another noun
+    ("arrest warrant", "assault rifle")."""
+    if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
+        return False
+    if tok.ent_type_ in ("ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"):
+        return False
+    return not (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound")
+
+
 def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: Coder,
          quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
     """Every event in ``doc`` (the parse of ``article.text``).
@@ -65,10 +93,11 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     by_token = _by_token(doc, mentions)
     speaker_of = _speakers(doc, quotes)
     events: list[Event] = []
+    matched = {t.i: e for t in doc if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
     for s_idx, sent in enumerate(doc.sents):
         for tok in sent:
-            entry = coder.lexicon.match(tok)
-            if entry is None:
+            entry = matched.get(tok.i)
+            if entry is None or _absorbed(tok, matched):
                 continue
             fr = frames.frame(tok, entry, by_token)
             speaker = speaker_of.get(sent.start_char)

@@ -149,7 +149,7 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     is_noun = tok.pos_ in ("NOUN", "PROPN")
 
     if is_noun:
-        actor_head = _child(tok, ("poss",))
+        actor_head = _child(tok, ("poss",)) if entry.recipient != "poss" else None
         if actor_head is not None:
             arcs.append("actor=poss")
         else:
@@ -162,7 +162,14 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     else:
         agent = _child(tok, ("agent",))
         passive = _child(tok, _PASS_SUBJ)
-        if passive is not None:
+        if passive is not None and passive.lemma_.lower() in entry.object:
+            # "Sanctions were imposed on Iran": the passive subject is the event noun, not the recipient.
+            passive = None
+            arcs.append("passive subject is the entry's object")
+            if agent is not None:
+                actor_head = _child(agent, ("pobj",))
+                arcs.append("actor=agent")
+        elif passive is not None:
             recip_head = passive
             arcs.append("recipient=nsubjpass")
             if agent is not None:
@@ -172,10 +179,16 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             actor_head = _child(tok, _SUBJ)
             if actor_head is not None:
                 arcs.append("actor=nsubj")
-    if actor_head is None:
+    if actor_head is None and entry.recipient != "poss":
         actor_head = _subject_above(tok, arcs)
 
-    if recip_head is None and entry.recipient != "none":
+    if recip_head is None and entry.recipient == "poss":
+        # "their aggressive rhetoric": the possessor is the one accused.
+        # The accuser is whoever says so: the sentence's speaker, filled in by the caller.
+        recip_head = _child(tok, ("poss",))
+        if recip_head is not None:
+            arcs.append("recipient=poss")
+    if recip_head is None and entry.recipient not in ("none", "poss"):
         preps = entry.prep or _RECIPIENT_PREPS
         if entry.recipient != "prep" and not is_noun:
             obj = _child(tok, ("dobj", "obj"))

@@ -1,9 +1,10 @@
 """The predicate lexicon (``data/predicates.yaml``, format in ``data/README-predicates.md``).
 
 An entry says that a head lemma (verb, noun or adjective), optionally constrained by a particle, an
-object lemma or a preposition, expresses a PLOVER event type (and mode, context, CAMEO code).
-``Lexicon.match(token)`` returns the most specific entry whose constraints the token's parse meets.
-Users extend it with their own YAML list (same format); their entries come first.
+object lemma, a preposition or a modifier lemma ("military" in "special military operation"),
+expresses a PLOVER event type (and mode, context, CAMEO code). ``Lexicon.match(token)`` returns the
+most specific entry whose constraints the token's parse meets. Users extend it with their own YAML
+list (same format, ``--lexicon-extra``); their entries come first.
 """
 
 from __future__ import annotations
@@ -45,19 +46,21 @@ class Entry:
     particle: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
     prep: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()
     recipient: str = "dobj"
     modality: str | None = None
     note: str | None = None
 
     @property
     def specificity(self) -> int:
-        return 4 * bool(self.particle) + 2 * bool(self.object) + bool(self.prep)
+        return 4 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.modifier) + bool(self.prep)
 
     def describe(self) -> str:
         parts = [f"{self.lemma}/{self.pos}"]
         parts += [f"prt={'|'.join(self.particle)}"] if self.particle else []
         parts += [f"obj={'|'.join(self.object)}"] if self.object else []
         parts += [f"prep={'|'.join(self.prep)}"] if self.prep else []
+        parts += [f"mod={'|'.join(self.modifier)}"] if self.modifier else []
         return "lexicon " + " ".join(parts) + f" -> {self.event_type}" + (f"/{self.mode}" if self.mode else "")
 
 
@@ -73,7 +76,8 @@ def entry_from_mapping(row: dict[str, Any]) -> Entry:
         lemma=str(row["lemma"]).lower(), pos=pos, event_type=etype, mode=row.get("mode"),
         context=_as_tuple(row.get("context")), cameo=str(cameo) if cameo is not None else None,
         particle=_as_tuple(row.get("particle")), object=_as_tuple(row.get("object")),
-        prep=_as_tuple(row.get("prep")), recipient=str(row.get("recipient") or "dobj"),
+        prep=_as_tuple(row.get("prep")), modifier=_as_tuple(row.get("modifier")),
+        recipient=str(row.get("recipient") or "dobj"),
         modality=row.get("modality"), note=row.get("note"),
     )  # fmt: skip
 
@@ -114,10 +118,14 @@ class Lexicon:
         cands = self.candidates(token)
         if not cands:
             return None
-        prts = _children_lemmas(token, ("prt",))
+        # The small model sometimes parses "stepped down", "pulled back" with the particle as advmod.
+        prts = _children_lemmas(token, ("prt", "advmod"))
         objs = _children_lemmas(token, _OBJECT_DEPS)
         preps = _children_lemmas(token, ("prep", "agent", "dative"))
+        mods = _children_lemmas(token, ("amod", "compound", "nmod"))
         for e in cands:
+            if e.modifier and not mods & set(e.modifier):
+                continue
             if e.particle and not prts & set(e.particle):
                 continue
             if e.object and not objs & set(e.object) and not _prep_objects(token) & set(e.object):
@@ -132,8 +140,13 @@ def _prep_objects(token: Token) -> set[str]:
     """Lemmas of objects of prepositions under ``token`` ("send aid to X": aid; "impose sanctions on")."""
     out: set[str] = set()
     for child in token.children:
-        if child.dep_ == "prep":
-            out.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ in ("prep", "prt", "advmod"):
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.add(g.lemma_.lower())
+                # "pulled out of the deal": the preposition hangs under the particle.
+                if g.dep_ == "prep":
+                    out.update(h.lemma_.lower() for h in g.children if h.dep_ == "pobj")
     return out
 
 

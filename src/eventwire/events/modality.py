@@ -4,7 +4,9 @@
 advcl, ccomp ... up to the clause that is not reported speech) and returns
 ``(modality, negated, reason)``:
 
-- ``denied``: governed by a denial verb ("denied sending troops"); negated is true.
+- ``denied``: governed by a denial or refusal ("denied sending troops", "refused to withdraw",
+  "cancelled the visit"); negated is true.
+- ``hypothetical``: also for what is only threatened ("threatened to invade").
 - ``demanded``: governed by a demand verb ("urged Iran to release ...").
 - ``intended``: governed by intent words ("ready to", "open to", "plans to", "will").
 - ``hypothetical``: a modal of possibility (could, might, may, would).
@@ -22,10 +24,12 @@ INTENT = frozenset({"ready", "open", "willing", "prepared", "plan", "intend", "a
                     "keen", "determined", "commit", "poised", "set", "prepare", "try", "attempt"})
 DEMAND = frozenset({"urge", "demand", "call", "ask", "press", "insist", "appeal", "request", "order",
                     "require", "force", "push"})
-DENY = frozenset({"deny", "refute", "dismiss"})
+DENY = frozenset({"deny", "refute", "dismiss", "refuse", "decline", "reject", "cancel", "abandon", "fail"})
+# "threatened to invade": the invasion is a threat, not a fact.
+THREAT = frozenset({"threaten", "warn"})
 HYPOTHETICAL = frozenset({"could", "might", "may", "would", "should"})
 FUTURE = frozenset({"will", "shall", "'ll"})
-CONDITION = frozenset({"if", "provided", "unless", "providing", "once", "whether"})
+CONDITION = frozenset({"if", "provided", "unless", "providing", "once", "whether", "case"})
 NEGATION = frozenset({"not", "n't", "never", "no"})
 # Relations through which a governing word's modality reaches the predicate below it.
 _CHAIN = frozenset({"xcomp", "acomp", "prep", "pobj", "dobj", "ccomp", "advcl", "conj", "attr", "pcomp",
@@ -50,6 +54,9 @@ def _condition(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ in ("advcl", "prep") and c.lower_ in ("provided", "providing"):
             return c.lower_
+    # "in case of aggression": the predicate is the object of "in case of".
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "case":
+        return "in case of"
     return None
 
 
@@ -70,6 +77,8 @@ def modality(tok: Token) -> tuple[str, bool, str]:
             lemma = cur.lemma_.lower()
             if lemma in DENY:
                 return "denied", True, f"under '{cur.text}'"
+            if lemma in THREAT:
+                return "hypothetical", negated, f"threatened under '{cur.text}'"
             if lemma in DEMAND:
                 return "demanded", negated, f"under '{cur.text}'"
             if lemma in INTENT:
