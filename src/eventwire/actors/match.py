@@ -22,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from eventwire.actors.kb import KnowledgeBase, key
+from eventwire.actors.kb import KnowledgeBase, Role, key
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
 _GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
@@ -61,13 +61,34 @@ def _person_after(doc: Doc, end: int) -> Span | None:
     return None
 
 
+def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Adjacent role phrases are one title ("Deputy Foreign Minister"); its last part is the head
+    and decides the sector (``KnowledgeBase.role_of`` is asked for the rightmost role word)."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start:
+            out[-1] = doc[out[-1].start : span.end]
+        else:
+            out.append(span)
+    return out
+
+
+def _head_role(span: Span, kb: KnowledgeBase) -> Role | None:
+    """The role a (possibly merged) title phrase names: the longest known role ending at its end."""
+    for start in range(span.start, span.end):
+        role = kb.role_of(span.doc[start : span.end].text)
+        if role is not None:
+            return role
+    return None
+
+
 def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, on: dt.date | None
              ) -> list[tuple[Span, Actor, str]]:
     """Country/demonym + role (+ person) compounds, and IGO + group-noun phrases."""
     out: list[tuple[Span, Actor, str]] = []
     by_end = {s.end: s for s in names}
     for role_span in roles:
-        role = kb.role_of(role_span.text)
+        role = _head_role(role_span, kb)
         if role is None:
             continue
         start = role_span.start
@@ -106,7 +127,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
     """Named and role mentions of actors in ``doc`` (no pronouns; see ``coref``), in text order."""
     m = matchers(nlp, kb)
     name_spans = filter_spans([doc[s:e] for _, s, e in m.names(doc)])
-    role_spans = filter_spans([doc[s:e] for _, s, e in m.roles(doc)])
+    role_spans = _merge_adjacent(doc, filter_spans([doc[s:e] for _, s, e in m.roles(doc)]))
 
     found: list[tuple[Span, Actor, str]] = []
     found.extend(_compose(doc, name_spans, role_spans, kb, on))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from eventwire.errors import InputError
-from eventwire.ingest import feeds, sniff, tabular, urls, warc
+from eventwire.ingest import feeds, sniff, tabular, textdump, urls, warc
 from eventwire.ingest.build import from_dump, from_row
 from eventwire.ingest.html import from_html
 from eventwire.records import Article, Reject
@@ -91,7 +91,11 @@ def _load(source: str, settings: Settings) -> sniff.Blob:
 
 
 def read(sources: Iterable[str], settings: Settings) -> Iterator[Article | Reject]:
-    """Articles and Rejects from every source, in input order. Never raises for bad input."""
+    """Articles and Rejects from every source, in input order. Never raises for bad input.
+
+    The packaged rules are loaded first, so a broken installation fails here, loudly, instead of
+    turning every input into a Reject."""
+    textdump.default_rules()
     for item in expand(sources):
         if isinstance(item, Reject):
             yield item

@@ -29,7 +29,8 @@ from eventwire.ingest.dates import find_date, is_date_line
 
 _BULLETS = " \t\u00a0•·*-–—|>»"
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-_TERMINAL = re.compile(r"[.!?…\"”’'。！？」』）)]\s*$")
+# Sentence-final punctuation, perhaps inside closing quotes or brackets ('... a "hot phase."').
+_TERMINAL = re.compile(r"[.!?…。！？][\"”’'」』）)\]]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MAX_GAP = 3
 _BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){0,6}$")
@@ -44,6 +45,7 @@ class Rules:
     stop_patterns: tuple[re.Pattern[str], ...]
     sections: frozenset[str]
     credit_lead: tuple[str, ...]
+    credit_tail: tuple[str, ...]
     byline_prefixes: tuple[str, ...]
 
     @classmethod
@@ -57,6 +59,7 @@ class Rules:
             stop_patterns=pats("stop_patterns"),
             sections=frozenset(s.lower() for s in data.get("sections") or ()),
             credit_lead=tuple(sorted((s.lower() for s in data.get("credit_lead") or ()), key=len, reverse=True)),
+            credit_tail=tuple(sorted((s.lower() for s in data.get("credit_tail") or ()), key=len, reverse=True)),
             byline_prefixes=tuple(s.lower() for s in data.get("byline_prefixes") or ()),
         )
 
@@ -125,10 +128,15 @@ def _credit_section(line: str, rules: Rules) -> tuple[str | None, str | None] | 
 
 
 def _source_from_credit(credit: str, rules: Rules) -> str:
+    """The publication named in a credit: "Agencies and A News" -> "A News", "Meridian Wire Staff and
+    Agencies" -> "Meridian Wire"."""
     low = credit.lower()
     for lead in rules.credit_lead:
         if low.startswith(lead + " "):
             return credit[len(lead) + 1 :].strip()
+    for tail in rules.credit_tail:
+        if low.endswith(" " + tail):
+            return credit[: -len(tail) - 1].strip()
     return credit
 
 
