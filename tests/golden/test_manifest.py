@@ -74,11 +74,11 @@ def _quote_found(exp: dict[str, Any], c: CodedArticle) -> bool:
 
 def _actor_found(exp: dict[str, Any], c: CodedArticle) -> bool:
     want = exp["text"].lower().removeprefix("the ")
-    for m in c.actors:
-        if want in m.text.lower() and m.actor.country == exp.get("country"):
-            if not exp.get("sector") or exp["sector"] == m.actor.sector:
-                return True
-    return False
+    return any(
+        want in m.text.lower() and m.actor.country == exp.get("country")
+        and (not exp.get("sector") or exp["sector"] == m.actor.sector)
+        for m in c.actors
+    )
 
 
 def _recall(kind: str, check: Any, coded: dict[str, list[CodedArticle]]) -> tuple[float, list[str]]:
