@@ -46,10 +46,10 @@ def from_html(
 ) -> Article:  # fmt: skip
     """An Article from a whole HTML page; caller metadata (title, published, ...) wins over the page's."""
     try:
-        doc = trafilatura.bare_extraction(
-            page, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            deduplicate=True, as_dict=False,
-        )  # fmt: skip
+        # Settings chosen by measurement (benchmarks/extraction.py on 990 pages): trafilatura's
+        # defaults without reader comments scored best (snippet F1 0.925 vs 0.923 for the defaults;
+        # dropping tables 0.919, deduplicate 0.919, favor_precision 0.920, favor_recall 0.917).
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False)
     except (ValueError, TypeError, RecursionError) as exc:
         log.debug("trafilatura failed on %s: %s", input, exc)
         doc = None

@@ -106,6 +106,35 @@ def _is_body(line: str) -> bool:
     return n > 30 or (n >= 6 and bool(_TERMINAL.search(line)))
 
 
+TITLE_WINDOW = 40
+_NOT_TITLE = re.compile(r"\d{1,2}[./:]\d{1,2}|\b\d{4}\b|[|»›@/]|https?:|\.(com|de|org|net)\b", re.I)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def pick_title(above: list[str], all_lines: list[str], lead: str = "") -> str | None:
+    """The headline among the lines above the first paragraph.
+
+    A headline shares its words with the lead of the article; a page usually prints it twice (the
+    ``<title>`` or breadcrumb and the ``<h1>``); it carries no date, digits or separators; and it
+    stands near the article. Each of these adds to a line's score; the best title-like line wins."""
+    best, best_score = None, 0.0
+    lead_words = _content_words(lead)
+    window = above[-TITLE_WINDOW:]
+    for dist, line in enumerate(reversed(window)):
+        if not _title_like(line):
+            continue
+        words = _content_words(line)
+        overlap = len(words & lead_words) / len(words) if words else 0.0
+        recurs = sum(1 for other in all_lines if line in other) >= 2
+        score = 4.0 * overlap + 2.0 * recurs + 1.0 * (not _NOT_TITLE.search(line)) + 1.0 / (1 + dist / 4)
+        if score > best_score:
+            best, best_score = line, score
+    return best
+
+
 def _title_like(line: str) -> bool:
     n = len(_words(line))
     return 3 <= n <= 40 and not line.rstrip().endswith((":", ",")) and not line.startswith(("\"", "“"))
@@ -245,10 +274,9 @@ def clean(
     span = _main_block([ln for _, ln in kept])
     if span is not None:
         first, last = span
-        # The headline is the title-like line nearest above the first paragraph (menus and site
-        # names come earlier).
         if title is None:
-            title = next((ln for _, ln in reversed(kept[:first]) if _title_like(ln)), None)
+            lead = " ".join(ln for _, ln in kept[first : first + 3])
+            title = pick_title([ln for _, ln in kept[:first]], [_norm(x) for x in raw_lines], lead)
         # Short lines outside the span of body paragraphs are labels, links and teasers.
         dropped = len(kept) - (last - first + 1)
         kept = kept[first : last + 1]
