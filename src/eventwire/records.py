@@ -133,6 +133,12 @@ class Article:
     duplicate_of: str | None = None
     notes: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        # A retrieval time with a zone is kept in UTC: one instant, one spelling (local zones have
+        # ambiguous and missing hours that would not survive a JSON round trip).
+        if self.retrieved is not None and self.retrieved.tzinfo is not None:
+            object.__setattr__(self, "retrieved", self.retrieved.astimezone(dt.UTC))
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "ref": self.ref, "title": self.title, "published": _date_out(self.published),

@@ -33,6 +33,8 @@ _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…。！？][\"”’'」』）)\]]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 MAX_GAP = 3
+JOIN_GAP = 10
+JOIN_SHARE = 0.25
 _BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){0,6}$")
 
 
@@ -193,8 +195,16 @@ def _main_block(lines: list[str]) -> tuple[int, int] | None:
             runs.append([i])
         else:
             runs[-1].append(i)
-    best = max(runs, key=lambda r: sum(len(lines[i]) for i in r))
-    return best[0], best[-1]
+    size = [sum(len(lines[i]) for i in r) for r in runs]
+    k = max(range(len(runs)), key=size.__getitem__)
+    first, last = runs[k][0], runs[k][-1]
+    # A neighbouring run of real weight close by is the same article broken by a figure or a list.
+    lo, hi = k - 1, k + 1
+    while lo >= 0 and first - runs[lo][-1] - 1 <= JOIN_GAP and size[lo] >= JOIN_SHARE * size[k]:
+        first, lo = runs[lo][0], lo - 1
+    while hi < len(runs) and runs[hi][0] - last - 1 <= JOIN_GAP and size[hi] >= JOIN_SHARE * size[k]:
+        last, hi = runs[hi][-1], hi + 1
+    return first, last
 
 
 def _shingles(text: str, k: int = 4) -> set[tuple[str, ...]]:
