@@ -26,6 +26,7 @@ from rich.table import Table
 from eventwire import __version__, actors, pipeline
 from eventwire.engines import local
 from eventwire.errors import EventwireError, InputError
+from eventwire.ingest import expand
 from eventwire.ingest.build import from_row
 from eventwire.ingest.dates import parse_date
 from eventwire.ingest.tabular import parse_jsonl_line
@@ -189,9 +190,10 @@ def actors_resolve(
 
 
 def _progress(quiet: bool) -> Progress:
-    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} articles"),
-                    TextColumn("{task.fields[rate]:.1f}/s"), TimeElapsedColumn(), TimeRemainingColumn(),
-                    console=err, disable=quiet, transient=False)
+    """Inputs done out of all inputs (what the ETA is computed from), articles so far and their rate."""
+    return Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed}/{task.total} inputs"),
+                    TextColumn("{task.fields[articles]} articles, {task.fields[rate]:.1f}/s"),
+                    TimeElapsedColumn(), TimeRemainingColumn(), console=err, disable=quiet, transient=False)
 
 
 @app.command()
@@ -219,17 +221,27 @@ def ingest(
     with _user_errors():
         settings = replace(_settings(db, model, kb_extra, lexicon_extra), near_duplicate_threshold=near_dup or None)
         with _progress(quiet) as bar:
-            task = bar.add_task("ingest", total=None, rate=0.0)
+            inputs = [s for s in expand(sources) if isinstance(s, str)]
+            task = bar.add_task("ingest", total=max(len(inputs), 1), rate=0.0, articles=0)
+            started: set[str] = set()
 
             def on_item(item: CodedArticle | Reject | Article, counts: dict[str, int]) -> None:
                 if isinstance(item, Reject):
                     err.print(f"[yellow]reject:[/yellow] {item.reason}", highlight=False)
-                    return
+                    source = item.input
+                else:
+                    art = item.article if isinstance(item, CodedArticle) else item
+                    source = art.input or ""
+                # An input is counted once its first article (or reject) comes out: feeds and JSONL
+                # files hold many articles, so this runs one input behind at most.
+                started.add(source.split("#", 1)[0])
                 elapsed = bar.tasks[0].elapsed or 0.0
                 done = counts.get("articles", 0) + counts.get("skipped", 0)
-                bar.update(task, completed=done, rate=done / elapsed if elapsed else 0.0)
+                bar.update(task, completed=min(len(started), len(inputs)), articles=done,
+                           rate=done / elapsed if elapsed else 0.0)
 
             counts = local.ingest(sources, settings, on_item)
+            bar.update(task, completed=len(inputs))
         if not quiet:
             err.print(f"stored {counts.get('articles', 0)} new articles "
                       f"({counts.get('near_duplicates', 0)} near-duplicates), skipped {counts.get('skipped', 0)} "
