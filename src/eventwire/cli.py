@@ -205,6 +205,8 @@ def ingest(
     kb_extra: KbOpt = None,
     lexicon_extra: LexOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
+    follow_links: Annotated[bool, typer.Option(
+        "--follow-links", help="For feeds: fetch each entry's linked page (needs the network).")] = False,
     near_dup: Annotated[float, typer.Option(
         "--near-dup", min=0.0, max=1.0, help="Similarity for near-duplicates (0 turns detection off)."
     )] = DEFAULT_NEAR_DUPLICATE,
@@ -219,7 +221,8 @@ def ingest(
         err.print("[red]error:[/red] nothing to ingest: give paths or --samples")
         raise typer.Exit(2)
     with _user_errors():
-        settings = replace(_settings(db, model, kb_extra, lexicon_extra), near_duplicate_threshold=near_dup or None)
+        settings = replace(_settings(db, model, kb_extra, lexicon_extra), near_duplicate_threshold=near_dup or None,
+                           follow_links=follow_links)
         with _progress(quiet) as bar:
             inputs = [s for s in expand(sources) if isinstance(s, str)]
             task = bar.add_task("ingest", total=max(len(inputs), 1), rate=0.0, articles=0)

@@ -44,6 +44,8 @@ class Settings:
     fields: dict[str, str] = field(default_factory=dict)
     kb_extra: tuple[Path, ...] = ()
     lexicon_extra: tuple[Path, ...] = ()
+    # Fetch the page each feed entry links to (needs the network) instead of the entry's own text.
+    follow_links: bool = False
     # Estimated Jaccard similarity above which an article is stored as a near-duplicate of an earlier
     # one (None: no near-duplicate detection).
     near_duplicate_threshold: float | None = DEFAULT_NEAR_DUPLICATE

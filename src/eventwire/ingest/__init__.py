@@ -50,6 +50,10 @@ def expand(sources: Iterable[str]) -> Iterator[str | Reject]:
             yield Reject(input=source, stage="ingest", reason=f"{source}: no such file or folder")
 
 
+def _follow(settings: Settings) -> feeds.FollowLinks | None:
+    return feeds.FollowLinks(settings.max_bytes) if settings.follow_links else None
+
+
 def read_blob(blob: sniff.Blob, settings: Settings) -> Iterator[Article | Reject]:
     """Articles from one decoded input, by its kind."""
     name = blob.name
@@ -61,11 +65,11 @@ def read_blob(blob: sniff.Blob, settings: Settings) -> Iterator[Article | Reject
         yield from tabular.read_csv(blob.text, name, settings.fields)
     elif blob.kind == "json":
         if "jsonfeed.org" in blob.text[:1000]:
-            yield from feeds.read(blob.text, name)
+            yield from feeds.read(blob.text, name, _follow(settings))
         else:
             yield from tabular.read_json(blob.text, name, settings.fields)
     elif blob.kind == "feed":
-        yield from feeds.read(blob.text, name)
+        yield from feeds.read(blob.text, name, _follow(settings))
     elif blob.kind == "html":
         yield from_html(blob.text, input=name, ref=name)
     else:

@@ -19,9 +19,10 @@ def is_url(source: str) -> bool:
     return source.startswith(("http://", "https://"))
 
 
-def fetch(url: str, max_bytes: int) -> bytes:
+def fetch(url: str, max_bytes: int, timeout: float | None = None) -> bytes:
     """The body of ``url``; InputError on any network or HTTP failure, or when it is over ``max_bytes``."""
-    http = urllib3.PoolManager(headers={"User-Agent": USER_AGENT}, timeout=TIMEOUT,
+    limit = urllib3.Timeout(connect=min(5.0, timeout), read=timeout) if timeout else TIMEOUT
+    http = urllib3.PoolManager(headers={"User-Agent": USER_AGENT}, timeout=limit,
                                retries=urllib3.Retry(total=1, redirect=5))
     try:
         resp = http.request("GET", url, preload_content=False)
