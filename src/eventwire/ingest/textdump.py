@@ -112,28 +112,35 @@ TITLE_WINDOW = 40
 _NOT_TITLE = re.compile(r"\d{1,2}[./:]\d{1,2}|\b\d{4}\b|[|»›@/]|https?:|\.(com|de|org|net)\b", re.I)
 
 
+# "Boris T. Kaiser", "Christoph von Eichhorn": a byline without its "By" looks like a short title.
+_NAME_LIKE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|von|van|de|der|da|di|al|bin|y)){1,3}$")
+
+
 def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
 
 
-def pick_title(above: list[str], all_lines: list[str], lead: str = "") -> str | None:
-    """The headline among the lines above the first paragraph.
+def pick_title(lines: list[str], first: int, all_lines: list[str]) -> int | None:
+    """Index of the headline among ``lines`` whose first paragraph is at ``first``.
 
-    A headline shares its words with the lead of the article; a page usually prints it twice (the
-    ``<title>`` or breadcrumb and the ``<h1>``); it carries no date, digits or separators; and it
-    stands near the article. Each of these adds to a line's score; the best title-like line wins."""
+    Candidates are the title-like lines up to ``TITLE_WINDOW`` above the first paragraph (looking
+    inside the run of prose too was measured and lost). A headline shares its words with the lead
+    that follows it; a page usually
+    prints it twice (the ``<title>`` or breadcrumb and the ``<h1>``); it carries no date, digits or
+    separators, does not look like a bare name, and stands near the article."""
     best, best_score = None, 0.0
-    lead_words = _content_words(lead)
-    window = above[-TITLE_WINDOW:]
-    for dist, line in enumerate(reversed(window)):
+    lead_words = _content_words(" ".join([ln for ln in lines[first:] if _is_body(ln)][:3]))
+    for i in range(max(0, first - TITLE_WINDOW), first):
+        line = lines[i]
         if not _title_like(line):
             continue
         words = _content_words(line)
         overlap = len(words & lead_words) / len(words) if words else 0.0
         recurs = sum(1 for other in all_lines if line in other) >= 2
-        score = 4.0 * overlap + 2.0 * recurs + 1.0 * (not _NOT_TITLE.search(line)) + 1.0 / (1 + dist / 4)
+        score = (4.0 * overlap + 2.0 * recurs + 1.0 * (not _NOT_TITLE.search(line))
+                 + 1.0 / (1 + abs(first - i) / 4) - 2.0 * bool(_NAME_LIKE.match(line)))
         if score > best_score:
-            best, best_score = line, score
+            best, best_score = i, score
     return best
 
 
@@ -285,8 +292,8 @@ def clean(
     if span is not None:
         first, last = span
         if title is None:
-            lead = " ".join(ln for _, ln in kept[first : first + 3])
-            title = pick_title([ln for _, ln in kept[:first]], [_norm(x) for x in raw_lines], lead)
+            at = pick_title([ln for _, ln in kept], first, [_norm(x) for x in raw_lines])
+            title = kept[at][1] if at is not None else None
         # Short lines outside the span of body paragraphs are labels, links and teasers.
         dropped = len(kept) - (last - first + 1)
         kept = kept[first : last + 1]
