@@ -6,6 +6,8 @@ traceback; the exit code is non-zero only when nothing at all could be processed
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import gzip
 import json
 import logging
@@ -32,7 +34,7 @@ from eventwire.ingest.dates import parse_date
 from eventwire.ingest.tabular import parse_jsonl_line
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import DEFAULT_NEAR_DUPLICATE, Settings
-from eventwire.store import open_store
+from eventwire.store import export, open_store, query
 from eventwire.store.query import summary
 
 app = typer.Typer(help="eventwire: news in, political event data out.", no_args_is_help=True,
@@ -288,6 +290,195 @@ def stats(
     out.print(_table("Events by PLOVER type", ["type", "quad", "events"], s["events_by_type"]))
     out.print(_table("Top dyads", ["actor", "recipient", "events"], s["top_dyads"]))
     out.print(_table("Top speakers", ["speaker", "code", "quotes"], s["top_speakers"]))
+
+
+OUTPUT_FORMATS = ("table", "csv", "jsonl", "parquet")
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or parquet.")]
+OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=query.MAX_LIMIT, help="Rows to return.")]
+
+
+def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: str,
+          table_columns: tuple[str, ...] = ()) -> None:
+    """Print or write a query result in the chosen format (a table shows ``table_columns`` only, so it
+    fits a terminal; the other formats carry every column)."""
+    if fmt not in OUTPUT_FORMATS:
+        raise InputError(f"--format must be one of {', '.join(OUTPUT_FORMATS)}")
+    if fmt == "parquet":
+        if output is None:
+            raise InputError("--format parquet needs -o FILE")
+        rel.to_parquet(str(output))
+        return
+    if fmt == "csv" and output is not None:
+        rel.to_csv(str(output), header=True)
+        return
+    columns, rows = rel.columns, rel.fetchall()
+    if fmt == "table":
+        keep = [columns.index(c) for c in table_columns] if table_columns else list(range(len(columns)))
+        shown = [tuple(str(r[i])[:90] if isinstance(r[i], str) else r[i] for i in keep) for r in rows]
+        out.print(_table(title, [columns[i] for i in keep], shown))
+        return
+    with _open_out(str(output) if output else "-") as f:
+        if fmt == "csv":
+            w = csv.writer(f)
+            w.writerow(columns)
+            w.writerows(rows)
+        else:
+            for r in rows:
+                f.write(json.dumps(dict(zip(columns, r, strict=True)), default=str, ensure_ascii=False) + "\n")
+
+
+def _read_store(db: Path | None) -> duckdb.DuckDBPyConnection:
+    return open_store(_settings(db).db_path, read_only=True)
+
+
+@app.command()
+def events(
+    actor: Annotated[str | None, typer.Option(help="Actor code or country prefix (RUS, RUSMIL, IGOWSTNAT).")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient code or country prefix.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 country of either side.")] = None,
+    dyad: Annotated[str | None, typer.Option(help="ACTOR:RECIPIENT, e.g. RUS:UKR.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type.")] = None,
+    quad: Annotated[int | None, typer.Option(min=1, max=4, help="Quad class 1-4.")] = None,
+    mode: Annotated[str | None, typer.Option(help="PLOVER mode.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, intended, ...")] = None,
+    date_from: Annotated[dt.datetime | None, typer.Option("--from", formats=["%Y-%m-%d"])] = None,
+    date_to: Annotated[dt.datetime | None, typer.Option("--to", formats=["%Y-%m-%d"])] = None,
+    source: Annotated[str | None, typer.Option(help="Publication name.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0)] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the evidence sentence.")] = None,
+    limit: LimitOpt = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    fmt: FormatOpt = "table",
+    output: OutOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Query events with filters; every row carries its evidence sentence and offsets.
+
+    Example: eventwire events --dyad RUS:UKR --type ASSAULT --from 2024-01-01 --format csv -o out.csv
+    """
+    with _user_errors():
+        if dyad:
+            if ":" not in dyad:
+                raise InputError("--dyad must look like ACTOR:RECIPIENT")
+            actor, recipient = dyad.split(":", 1)
+        f = query.EventFilter(actor=actor, recipient=recipient, country=country, event_type=event_type,
+                              quad_class=quad, mode=mode, modality=modality,
+                              date_from=date_from.date() if date_from else None,
+                              date_to=date_to.date() if date_to else None, source=source,
+                              min_confidence=min_confidence, text=text, limit=limit, offset=offset)
+        conn = _read_store(db)
+        try:
+            _emit(query.events(conn, f), fmt, output, "Events",
+                  ("date", "event_type", "actor_codes", "recipient_codes", "modality", "confidence", "sentence"))
+        finally:
+            conn.close()
+
+
+@app.command()
+def quotes(
+    speaker: Annotated[str | None, typer.Option(help="Speaker name, text or code prefix.")] = None,
+    text: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
+    limit: LimitOpt = 50,
+    fmt: FormatOpt = "table",
+    output: OutOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Query quotes by speaker and content.
+
+    Example: eventwire quotes --speaker Khrenin --format jsonl
+    """
+    with _user_errors():
+        conn = _read_store(db)
+        try:
+            _emit(query.quotes(conn, speaker=speaker, text=text, limit=limit), fmt, output, "Quotes",
+                  ("published", "speaker_name", "speaker_text", "speaker_code", "direct", "text"))
+        finally:
+            conn.close()
+
+
+@actors_app.command("list")
+def actors_list(
+    search: Annotated[str | None, typer.Argument(help="Code prefix or words of the name.")] = None,
+    limit: LimitOpt = 50,
+    fmt: FormatOpt = "table",
+    output: OutOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """List stored actors with their mention and event counts.
+
+    Example: eventwire actors list BLR
+    """
+    with _user_errors():
+        conn = _read_store(db)
+        try:
+            _emit(query.actors(conn, search=search, limit=limit), fmt, output, "Actors")
+        finally:
+            conn.close()
+
+
+@app.command()
+def articles(
+    text: Annotated[str | None, typer.Option(help="Words in the title or text.")] = None,
+    source: Annotated[str | None, typer.Option(help="Publication name.")] = None,
+    limit: LimitOpt = 50,
+    fmt: FormatOpt = "table",
+    output: OutOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """List stored articles (id, date, source, title, events).
+
+    Example: eventwire articles --text doctrine
+    """
+    with _user_errors():
+        conn = _read_store(db)
+        try:
+            _emit(query.articles(conn, text=text, source=source, limit=limit), fmt, output, "Articles",
+                  ("id", "published", "source", "title", "events"))
+        finally:
+            conn.close()
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Argument(help="csv, jsonl, parquet (a folder, partitioned by date), plover, gdelt.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File (folder for parquet) to write.")],
+    db: DbOpt = None,
+) -> None:
+    """Export every stored event (GDELT 2.0 layout: 61 tab-separated columns, mapping in store/export.py).
+
+    Example: eventwire export gdelt -o events.gdelt.tsv
+    """
+    with _user_errors():
+        conn = _read_store(db)
+        try:
+            n = export.export(conn, fmt, output)
+        finally:
+            conn.close()
+    err.print(f"exported {n} events to {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1 unless you mean to share it.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    ingest_token: Annotated[str | None, typer.Option(
+        envvar="EVENTWIRE_INGEST_TOKEN", help="Switch POST /api/ingest on, guarded by this bearer token.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Serve the REST API (OpenAPI docs at /docs) over the store.
+
+    Example: eventwire serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from eventwire.api import create_app
+
+    settings = _settings(db)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]warning:[/yellow] serving on {host}: anyone who can reach it can read the store")
+    uvicorn.run(create_app(settings, ingest_token), host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -34,13 +35,18 @@ def migrations() -> list[tuple[int, str]]:
 SCHEMA_VERSION = max(v for v, _ in migrations())
 
 
+def first(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> tuple[Any, ...] | None:
+    """The first row of a query, or None. The whole result is consumed: DuckDB will not start the next
+    statement on a connection while one still has unread rows."""
+    rows = conn.execute(sql, params or []).fetchall()
+    return rows[0] if rows else None
+
+
 def current_version(conn: duckdb.DuckDBPyConnection) -> int:
-    exists = conn.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
+    exists = first(conn, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
     if not exists or not exists[0]:
         return 0
-    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    row = first(conn, "SELECT max(version) FROM schema_version")
     return int(row[0]) if row and row[0] is not None else 0
 
 

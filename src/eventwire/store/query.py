@@ -1,10 +1,219 @@
-"""Read the store. Every query is parameterised; nothing user-given is pasted into SQL."""
+"""Read the store. Every query is built from fixed SQL fragments with ``?`` parameters: nothing a user
+types is ever pasted into SQL text.
+
+``EventFilter`` holds the filters the CLI, the API and the Python API share; ``events(conn, f)``,
+``quotes(...)``, ``actors(...)`` and ``articles(...)`` return DuckDB relations (``.df()`` gives a
+pandas DataFrame, ``.fetchall()`` tuples).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
 from typing import Any
 
 import duckdb
+
+from eventwire.errors import InputError
+from eventwire.records import MODALITIES, PLOVER_TYPES
+from eventwire.store.db import first
+
+MAX_LIMIT = 10_000
+_CODE = re.compile(r"^[A-Z0-9]{2,16}$")
+
+EVENT_COLUMNS = (
+    "e.id, e.article_id, e.date, e.event_type, e.mode, e.quad_class, e.cameo, e.goldstein, e.modality, "
+    "e.negated, e.confidence, "
+    "(SELECT string_agg(code, ';' ORDER BY position) FROM event_actors x "
+    " WHERE x.event_id = e.id AND x.role = 'actor') AS actor_codes, "
+    "(SELECT string_agg(text, ';' ORDER BY position) FROM event_actors x "
+    " WHERE x.event_id = e.id AND x.role = 'actor') AS actor_text, "
+    "(SELECT string_agg(code, ';' ORDER BY position) FROM event_actors x "
+    " WHERE x.event_id = e.id AND x.role = 'recipient') AS recipient_codes, "
+    "(SELECT string_agg(text, ';' ORDER BY position) FROM event_actors x "
+    " WHERE x.event_id = e.id AND x.role = 'recipient') AS recipient_text, "
+    "e.place, e.place_country, e.lat, e.lon, e.trigger, e.sentence, e.start, e.\"end\", "
+    "e.sentence_start, e.sentence_end, a.source, a.url, a.title, e.cluster_id"
+)
+
+
+def _code(value: str | None, what: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip().upper()
+    if not _CODE.match(value):
+        raise InputError(f"{what}: {value!r} is not an actor or country code (letters/digits, 2-16)")
+    return value
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Filters for events. Codes match as prefixes ("BLR" matches BLR, BLRGOV, BLRMIL); a country
+    matches the ISO3 country of an actor. ``text`` searches the evidence sentence (case-insensitive,
+    literal). Dates are inclusive."""
+
+    actor: str | None = None
+    recipient: str | None = None
+    country: str | None = None
+    event_type: str | None = None
+    quad_class: int | None = None
+    mode: str | None = None
+    modality: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    source: str | None = None
+    min_confidence: float | None = None
+    text: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        # Validate and normalise once; frozen, so through object.__setattr__.
+        for name in ("actor", "recipient", "country"):
+            object.__setattr__(self, name, _code(getattr(self, name), name))
+        if self.event_type is not None:
+            etype = self.event_type.strip().upper()
+            if etype not in PLOVER_TYPES:
+                raise InputError(f"event_type: {self.event_type!r} is not one of {', '.join(PLOVER_TYPES)}")
+            object.__setattr__(self, "event_type", etype)
+        if self.quad_class is not None and self.quad_class not in (1, 2, 3, 4):
+            raise InputError("quad_class: must be 1, 2, 3 or 4")
+        if self.modality is not None and self.modality not in MODALITIES:
+            raise InputError(f"modality: must be one of {', '.join(MODALITIES)}")
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise InputError("min_confidence: must be between 0 and 1")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise InputError(f"limit: must be between 1 and {MAX_LIMIT}")
+        if self.offset < 0:
+            raise InputError("offset: must not be negative")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise InputError("date_from is after date_to")
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(cls))
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (fixed fragments) and its parameters."""
+        parts: list[str] = []
+        params: list[Any] = []
+        for role, code in (("actor", self.actor), ("recipient", self.recipient)):
+            if code is not None:
+                parts.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role = ? "
+                             "AND (starts_with(x.code, ?) OR x.country = ?))")
+                params += [role, code, code]
+        if self.country is not None:
+            parts.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.country = ?)")
+            params.append(self.country)
+        simple = (("e.event_type = ?", self.event_type), ("e.quad_class = ?", self.quad_class),
+                  ("e.mode = ?", self.mode), ("e.modality = ?", self.modality),
+                  ("e.date >= ?", self.date_from), ("e.date <= ?", self.date_to),
+                  ("a.source = ?", self.source), ("e.confidence >= ?", self.min_confidence))
+        for sql, value in simple:
+            if value is not None:
+                parts.append(sql)
+                params.append(value)
+        if self.text:
+            parts.append("contains(lower(e.sentence), lower(?))")
+            params.append(self.text)
+        return (" WHERE " + " AND ".join(parts)) if parts else "", params
+
+
+def events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> duckdb.DuckDBPyRelation:
+    """Events matching ``f``, newest first, one row each with actor/recipient codes joined by ';'."""
+    f = f or EventFilter()
+    where, params = f.where()
+    sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where} "
+           "ORDER BY e.date DESC NULLS LAST, e.id LIMIT ? OFFSET ?")
+    return conn.sql(sql, params=[*params, f.limit, f.offset])
+
+
+def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, clusters: bool = False) -> int:
+    """How many events match ``f`` (or how many distinct clusters, each report counted once)."""
+    f = f or EventFilter()
+    where, params = f.where()
+    what = "count(DISTINCT coalesce(e.cluster_id, e.id))" if clusters else "count(*)"
+    row = first(conn, f"SELECT {what} FROM events e JOIN articles a ON a.id = e.article_id{where}", params)
+    return int(row[0]) if row else 0
+
+
+def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None,
+           limit: int = 100, offset: int = 0, include_scare: bool = False) -> duckdb.DuckDBPyRelation:
+    """Quotes, optionally by speaker (name, text or code prefix) and containing ``text``."""
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise InputError(f"limit must be 1..{MAX_LIMIT} and offset >= 0")
+    parts, params = ([] if include_scare else ["NOT q.scare"]), []
+    if speaker:
+        parts.append("(contains(lower(q.speaker_name), lower(?)) OR contains(lower(q.speaker_text), lower(?)) "
+                     "OR starts_with(q.speaker_code, upper(?)))")
+        params += [speaker, speaker, speaker]
+    if text:
+        parts.append("contains(lower(q.text), lower(?))")
+        params.append(text)
+    where = (" WHERE " + " AND ".join(parts)) if parts else ""
+    sql = ("SELECT q.id, q.article_id, a.published, q.speaker_name, q.speaker_text, q.speaker_code, q.cue, "
+           f"q.direct, q.text, q.start, q.\"end\", a.source, a.title FROM quotes q JOIN articles a ON a.id = "
+           f"q.article_id{where} ORDER BY a.published DESC NULLS LAST, q.id LIMIT ? OFFSET ?")
+    return conn.sql(sql, params=[*params, limit, offset])
+
+
+def actors(conn: duckdb.DuckDBPyConnection, search: str | None = None, limit: int = 100) -> duckdb.DuckDBPyRelation:
+    """Resolved actors with how often they are mentioned and how often they act or are acted on."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"limit must be 1..{MAX_LIMIT}")
+    where, params = "", []
+    if search:
+        where = " WHERE starts_with(ac.code, upper(?)) OR contains(lower(ac.name), lower(?))"
+        params = [search, search]
+    sql = ("SELECT ac.code, ac.country, ac.sector, ac.name, "
+           "(SELECT count(*) FROM mentions m WHERE m.code = ac.code) AS mentions, "
+           "(SELECT count(*) FROM event_actors x WHERE x.code = ac.code AND x.role = 'actor') AS as_actor, "
+           "(SELECT count(*) FROM event_actors x WHERE x.code = ac.code AND x.role = 'recipient') AS as_recipient "
+           f"FROM actors ac{where} ORDER BY mentions DESC, ac.code LIMIT ?")
+    return conn.sql(sql, params=[*params, limit])
+
+
+def articles(conn: duckdb.DuckDBPyConnection, text: str | None = None, source: str | None = None,
+             limit: int = 100, offset: int = 0) -> duckdb.DuckDBPyRelation:
+    """Articles (without their text), optionally by title/text search and source."""
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise InputError(f"limit must be 1..{MAX_LIMIT} and offset >= 0")
+    parts, params = [], []
+    if text:
+        parts.append("(contains(lower(title), lower(?)) OR contains(lower(text), lower(?)))")
+        params += [text, text]
+    if source:
+        parts.append("source = ?")
+        params.append(source)
+    where = (" WHERE " + " AND ".join(parts)) if parts else ""
+    sql = ("SELECT id, published, source, title, url, language, kind, duplicate_of, length(text) AS chars, "
+           "(SELECT count(*) FROM events e WHERE e.article_id = articles.id) AS events "
+           f"FROM articles{where} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?")
+    return conn.sql(sql, params=[*params, limit, offset])
+
+
+def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """One article with its text, mentions, events and quotes (offsets for highlighting)."""
+    row = first(conn, "SELECT id, published, source, credit, section, title, author, url, language, text "
+                      "FROM articles WHERE id = ?", [article_id])
+    if row is None:
+        return None
+    keys = ("id", "published", "source", "credit", "section", "title", "author", "url", "language", "text")
+    out: dict[str, Any] = dict(zip(keys, row, strict=True))
+    out["events"] = [dict(zip(("id", "event_type", "start", "end", "sentence_start", "sentence_end", "modality"),
+                              r, strict=True))
+                     for r in conn.execute("SELECT id, event_type, start, \"end\", sentence_start, sentence_end, "
+                                           "modality FROM events WHERE article_id = ? ORDER BY start",
+                                           [article_id]).fetchall()]
+    out["mentions"] = [dict(zip(("start", "end", "text", "code"), r, strict=True))
+                       for r in conn.execute("SELECT start, \"end\", text, code FROM mentions WHERE article_id = ? "
+                                             "ORDER BY start", [article_id]).fetchall()]
+    out["quotes"] = [dict(zip(("start", "end", "speaker", "code"), r, strict=True))
+                     for r in conn.execute("SELECT start, \"end\", coalesce(speaker_name, speaker_text), "
+                                           "speaker_code FROM quotes WHERE article_id = ? AND NOT scare "
+                                           "ORDER BY start", [article_id]).fetchall()]
+    return out
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
@@ -12,7 +221,7 @@ def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = 
 
 
 def _one(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
-    row = conn.execute(sql).fetchone()
+    row = first(conn, sql)
     return int(row[0]) if row and row[0] is not None else 0
 
 
@@ -21,6 +230,7 @@ def summary(conn: duckdb.DuckDBPyConnection, top: int = 10) -> dict[str, Any]:
     return {
         "articles": _one(conn, "SELECT count(*) FROM articles"),
         "non_english": _one(conn, "SELECT count(*) FROM articles WHERE language <> 'en'"),
+        "near_duplicates": _one(conn, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
         "sentences": _one(conn, "SELECT count(*) FROM sentences"),
         "mentions": _one(conn, "SELECT count(*) FROM mentions"),
         "resolved_mentions": _one(conn, "SELECT count(*) FROM mentions WHERE code IS NOT NULL"),

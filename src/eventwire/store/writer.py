@@ -18,6 +18,7 @@ import duckdb
 import numpy as np
 
 from eventwire.records import ActorMention, CodedArticle, Reject
+from eventwire.store.db import first
 
 
 def _now() -> dt.datetime:
@@ -61,11 +62,11 @@ class Writer:
                           [_now(), status, json.dumps(dict(self.counts)), self.run_id])
 
     def has(self, content_hash: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+        row = first(self.conn, "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash])
         return row is not None
 
     def has_id(self, article_id: str) -> bool:
-        row = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = first(self.conn, "SELECT 1 FROM articles WHERE id = ?", [article_id])
         return row is not None
 
     def reject(self, r: Reject) -> None:
