@@ -27,8 +27,8 @@ demo: install
 	$(BIN)/eventwire ingest --samples --db $(DB)
 	$(BIN)/eventwire stats --db $(DB)
 	@echo
-	@echo "Stored in $(DB). Try: $(BIN)/eventwire stats --db $(DB) --json"
-	@echo "The dashboard (eventwire serve) arrives with issue 7; until then query $(DB) with DuckDB."
+	@echo "Stored in $(DB). Query it: $(BIN)/eventwire events --db $(DB) --type ASSAULT"
+	@echo "Open the dashboard: $(BIN)/eventwire serve --db $(DB)   then browse http://127.0.0.1:8000/"
 
 lint: install-dev
 	$(BIN)/ruff check src tests benchmarks

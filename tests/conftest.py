@@ -10,6 +10,8 @@ from eventwire.settings import Settings
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Rewrite tests/golden/expected/*.json from the current output (review the diff).")
+    parser.addoption("--screenshots", default=None, metavar="DIR",
+                     help="Browser tests save a screenshot of each dashboard view into DIR (e.g. docs).")
 
 
 @pytest.fixture(scope="session")

@@ -18,11 +18,13 @@ import hmac
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from eventwire import __version__, pipeline
@@ -114,6 +116,25 @@ def create_app(settings: Settings, ingest_token: str | None = None) -> FastAPI:
             return {"total": query.count_events(conn, f, clusters=clusters), "limit": f.limit, "offset": f.offset,
                     "items": _rows(query.events(conn, f))}
 
+    @app.get("/api/timeline")
+    def get_timeline(f: Annotated[query.EventFilter, Depends(event_filter)]) -> dict[str, Any]:
+        """Events per day by quad class, with mean Goldstein score (the same filters as /api/events)."""
+        with store() as conn:
+            return {"items": _rows(query.timeline(conn, f))}
+
+    @app.get("/api/network")
+    def get_network(f: Annotated[query.EventFilter, Depends(event_filter)],
+                    top: Annotated[int, Query(ge=1, le=500)] = 60) -> dict[str, Any]:
+        """Actor -> recipient edges weighted by events."""
+        with store() as conn:
+            return {"items": _rows(query.network(conn, f, top))}
+
+    @app.get("/api/places")
+    def get_places(f: Annotated[query.EventFilter, Depends(event_filter)]) -> dict[str, Any]:
+        """Geocoded event locations."""
+        with store() as conn:
+            return {"items": _rows(query.places(conn, f))}
+
     @app.get("/api/quotes")
     def get_quotes(speaker: Annotated[str | None, Query(max_length=200)] = None,
                    text: Annotated[str | None, Query(max_length=200)] = None,
@@ -185,4 +206,6 @@ def create_app(settings: Settings, ingest_token: str | None = None) -> FastAPI:
         finally:
             conn.close()
 
+    app.mount("/", StaticFiles(directory=str(resources.files("eventwire.web").joinpath("static")), html=True),
+              name="dashboard")
     return app

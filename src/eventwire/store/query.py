@@ -216,6 +216,37 @@ def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] 
     return out
 
 
+def timeline(conn: duckdb.DuckDBPyConnection, f: EventFilter) -> duckdb.DuckDBPyRelation:
+    """Events per day and quad class with the mean Goldstein score, for the filtered events."""
+    where, params = f.where()
+    sql = ("SELECT e.date, e.quad_class, count(*) AS events, round(avg(e.goldstein), 2) AS goldstein "
+           f"FROM events e JOIN articles a ON a.id = e.article_id{where}"
+           f"{' AND' if where else ' WHERE'} e.date IS NOT NULL GROUP BY ALL ORDER BY e.date, e.quad_class")
+    return conn.sql(sql, params=params)
+
+
+def network(conn: duckdb.DuckDBPyConnection, f: EventFilter, top: int = 60) -> duckdb.DuckDBPyRelation:
+    """Who acts on whom: (actor code, recipient code, events, mean Goldstein), heaviest first."""
+    where, params = f.where()
+    sql = ("SELECT x.code AS source, y.code AS target, count(DISTINCT e.id) AS events, "
+           "round(avg(e.goldstein), 2) AS goldstein FROM events e JOIN articles a ON a.id = e.article_id "
+           "JOIN event_actors x ON x.event_id = e.id AND x.role = 'actor' "
+           f"JOIN event_actors y ON y.event_id = e.id AND y.role = 'recipient'{where}"
+           f"{' AND' if where else ' WHERE'} x.code IS NOT NULL AND y.code IS NOT NULL AND x.code <> y.code "
+           "GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?")
+    return conn.sql(sql, params=[*params, top])
+
+
+def places(conn: duckdb.DuckDBPyConnection, f: EventFilter) -> duckdb.DuckDBPyRelation:
+    """Event locations with coordinates: (place, country, lat, lon, events, quad class seen most)."""
+    where, params = f.where()
+    sql = ("SELECT e.place, e.place_country AS country, e.lat, e.lon, count(*) AS events, "
+           "mode(e.quad_class) AS quad_class FROM events e JOIN articles a ON a.id = e.article_id"
+           f"{where}{' AND' if where else ' WHERE'} e.lat IS NOT NULL AND e.lon IS NOT NULL "
+           "GROUP BY ALL ORDER BY events DESC LIMIT 500")
+    return conn.sql(sql, params=params)
+
+
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
     return conn.execute(sql, params or []).fetchall()
 

@@ -1,0 +1,164 @@
+"""Dashboard in a real browser (Debian chromium driven by playwright; never `playwright install`).
+
+A store is built from the bundled samples plus one hostile article, the API is served on 127.0.0.1 by
+the test itself, and every view is clicked through. Run with ``--screenshots docs`` to refresh the
+README's pictures.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from eventwire.api import create_app
+from eventwire.cli import samples_dir
+from eventwire.engines import local
+from eventwire.settings import Settings
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed (.ci/run installs it)"),
+]
+HOSTILE = (
+    'Officials said <script>window.__xss = 1; alert("xss")</script> and <img src=x onerror="window.__xss=2"> '
+    "were found in a statement. Kenya and Uganda signed a trade agreement in Kampala on Friday, the "
+    "<b onmouseover=\"window.__xss=3\">ministries</b> said. \"<script>alert(2)</script> is not a quote,\" "
+    "said Minister <a href=\"javascript:window.__xss=4\">Jane Okello</a>."
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("store")
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE)
+    settings = Settings(db_path=folder / "demo.duckdb")
+    local.ingest([str(samples_dir()), str(hostile)], settings)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def page(base_url: str):  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        pg = browser.new_page(viewport={"width": 1366, "height": 800})
+        dialogs: list[str] = []
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.dialogs = dialogs  # type: ignore[attr-defined]
+        pg.goto(base_url + "/", wait_until="networkidle")
+        yield pg
+        browser.close()
+
+
+def _apply(page) -> None:  # type: ignore[no-untyped-def]
+    """Click Apply and wait until the events table has been redrawn from the API's answer."""
+    with page.expect_response(lambda r: "/api/events" in r.url):
+        page.click("#apply")
+    page.wait_for_timeout(100)
+
+
+def _shot(page, request: pytest.FixtureRequest, name: str) -> None:  # type: ignore[no-untyped-def]
+    folder = request.config.getoption("--screenshots")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(folder) / f"dashboard-{name}.png"))
+
+
+def test_events_table_and_article_evidence(page, request) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector("#events-table tbody tr")
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() > 20
+    assert "events match" in page.locator("#stats").inner_text()
+    _shot(page, request, "events")
+    rows.first.click()
+    page.wait_for_selector("#article mark.trigger")
+    trigger = page.locator("#article mark.trigger").inner_text()
+    evidence = rows.first.locator("td.evidence").inner_text()
+    assert trigger and trigger in evidence
+    _shot(page, request, "article")
+    page.click("#close-article")
+
+
+def test_filters_narrow_the_events(page) -> None:  # type: ignore[no-untyped-def]
+    page.fill("#f-actor", "RUS")
+    page.select_option("#f-type", "ASSAULT")
+    _apply(page)
+    assert page.locator("#events-table tbody tr").count() >= 1
+    for row in page.locator("#events-table tbody tr").all():
+        assert row.locator("td").nth(1).inner_text() == "ASSAULT"
+    page.fill("#f-actor", "")
+    page.select_option("#f-type", "")
+    _apply(page)
+
+
+def test_timeline_network_map_views(page, request) -> None:  # type: ignore[no-untyped-def]
+    page.click("#tabs button[data-view=timeline]")
+    page.wait_for_selector("#timeline rect")
+    assert page.locator("#timeline rect").count() > 3
+    _shot(page, request, "timeline")
+    page.click("#tabs button[data-view=network]")
+    page.wait_for_selector("#network line")
+    assert page.locator("#network text.node").count() >= 2
+    _shot(page, request, "network")
+    page.click("#tabs button[data-view=map]")
+    page.wait_for_selector("#map line", state="attached")
+    _shot(page, request, "map")
+    page.click("#tabs button[data-view=events]")
+
+
+def test_quotes_search_by_speaker(page, request) -> None:  # type: ignore[no-untyped-def]
+    page.click("#tabs button[data-view=quotes]")
+    page.fill("#q-speaker", "Mokoena")
+    with page.expect_response(lambda r: "/api/quotes?speaker=" in r.url):
+        page.click("#q-search")
+    page.wait_for_timeout(100)
+    speakers = page.locator("#quotes-list .speaker").all_inner_texts()
+    assert speakers and all("Mokoena" in s for s in speakers)
+    _shot(page, request, "quotes")
+    page.click("#tabs button[data-view=events]")
+
+
+def test_hostile_article_text_is_shown_escaped_and_never_runs(page) -> None:  # type: ignore[no-untyped-def]
+    page.fill("#f-text", "Kampala")
+    _apply(page)
+    page.locator("#events-table tbody tr").first.click()
+    page.wait_for_selector("#article mark")
+    body = page.locator("#article-text").inner_text()
+    assert "<script>" in body and "onerror" in body  # shown as text
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    assert page.locator("#article-text script, #article-text img, #article-text a").count() == 0
+    for view in ("quotes", "network", "timeline", "map", "events"):
+        page.click(f"#tabs button[data-view={view}]")
+        page.wait_for_timeout(200)
+    assert page.evaluate("window.__xss") is None and page.dialogs == []  # type: ignore[attr-defined]
