@@ -351,6 +351,8 @@ def events(
     offset: Annotated[int, typer.Option(min=0)] = 0,
     fmt: FormatOpt = "table",
     output: OutOpt = None,
+    count: Annotated[bool, typer.Option("--count", help="Only count: reports, and distinct clustered events.")]
+    = False,
     db: DbOpt = None,
 ) -> None:
     """Query events with filters; every row carries its evidence sentence and offsets.
@@ -369,6 +371,10 @@ def events(
                               min_confidence=min_confidence, text=text, limit=limit, offset=offset)
         conn = _read_store(db)
         try:
+            if count:
+                out.print(f"{query.count_events(conn, f)} event reports, "
+                          f"{query.count_events(conn, f, clusters=True)} distinct events (clusters)")
+                return
             _emit(query.events(conn, f), fmt, output, "Events",
                   ("date", "event_type", "actor_codes", "recipient_codes", "modality", "confidence", "sentence"))
         finally:

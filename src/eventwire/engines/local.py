@@ -4,7 +4,8 @@
 and stores every new article in its own transaction. Articles whose normalised text is already stored
 are skipped *before* parsing, so re-running over a folder costs only the reading. Near-duplicates
 (``ingest.dedup``; wire copies with another headline or boilerplate) are stored with ``duplicate_of``
-their first copy and are not coded again. ``on_item`` is called
+their first copy and are not coded again. After a run that stored anything, events are clustered
+across articles (``store.clusters``). ``on_item`` is called
 after every article or reject (the CLI draws its progress bar with it). Returns the run's counts.
 """
 
@@ -20,7 +21,7 @@ from eventwire.ingest import dedup
 from eventwire.ingest import read as read_sources
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
-from eventwire.store import open_store
+from eventwire.store import clusters, open_store
 from eventwire.store.writer import Writer
 
 OnItem = Callable[[CodedArticle | Reject | Article, dict[str, int]], None]
@@ -105,6 +106,8 @@ def ingest(sources: Iterable[str], settings: Settings, on_item: OnItem | None = 
                 run.store(item)
             for item in pipeline.code_articles(run.orphans(), settings, stages):
                 run.store(item)
+            if writer.counts.get("articles"):
+                _, writer.counts["event_clusters"] = clusters.cluster(conn)
             return dict(writer.counts)
     finally:
         conn.close()
