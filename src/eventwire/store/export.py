@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import InputError
-from eventwire.store.query import EVENT_COLUMNS
+from eventwire.store.query import events_sql
 
 FORMATS = ("csv", "jsonl", "parquet", "plover", "gdelt")
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -39,7 +39,7 @@ GDELT_COLUMNS: tuple[str, ...] = (
     *(f"ActionGeo_{f}" for f in _GEO_FIELDS), "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 
-_ALL = f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.date, e.id"
+_ALL = events_sql("", "")
 
 
 def _roles(conn: duckdb.DuckDBPyConnection) -> dict[str, dict[str, list[dict[str, Any]]]]:
