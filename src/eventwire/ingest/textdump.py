@@ -219,17 +219,18 @@ def _shingles(text: str, k: int = 4) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + k]) for i in range(max(1, len(w) - k + 1))}
 
 
-def _repeated_later(paragraphs: list[str], i: int) -> bool:
-    """True when paragraph ``i`` is an exact repeat of an earlier one, or is mostly contained in a later
-    one (a pull quote or standfirst that the body prints again, perhaps with a different attribution)."""
-    p = paragraphs[i]
-    if any(p == q for q in paragraphs[:i]):
-        return True
-    if len(_words(p)) < 8:
-        return False
-    mine = _shingles(p)
-    # An exact repeat later on is handled when that later copy is reached (it is the one dropped).
-    return any(q != p and len(mine & _shingles(q)) / len(mine) >= 0.6 for q in paragraphs[i + 1 :])
+def _repeats(paragraphs: list[str]) -> list[bool]:
+    """For each paragraph: is it an exact repeat of an earlier one, or mostly contained in a later one
+    (a pull quote or standfirst that the body prints again, perhaps with a different attribution)?
+    An exact repeat is dropped at its later place; a near repeat at its earlier place."""
+    shingles = [_shingles(p) for p in paragraphs]
+    out = []
+    for i, p in enumerate(paragraphs):
+        mine = shingles[i]
+        out.append(p in paragraphs[:i] or (len(_words(p)) >= 8 and any(
+            q != p and len(mine & shingles[j]) / len(mine) >= 0.6
+            for j, q in enumerate(paragraphs[i + 1 :], start=i + 1))))
+    return out
 
 
 def clean(
@@ -302,8 +303,8 @@ def clean(
     paragraphs = [ln for _, ln in kept]
     standfirst = None
     final: list[tuple[int, str]] = []
-    for i, (blk, ln) in enumerate(kept):
-        if _repeated_later(paragraphs, i):
+    for (blk, ln), repeated in zip(kept, _repeats(paragraphs), strict=True):
+        if repeated:
             standfirst = standfirst or ln
             notes.append("repeat")
             continue
