@@ -15,6 +15,7 @@ import pytest
 from eventwire.errors import StoreError
 from eventwire.records import Reject
 from eventwire.store import SCHEMA_VERSION, db, open_store, query
+from eventwire.store import writer as writer_module
 from eventwire.store.writer import Writer
 
 CONTENT_TABLES = ("articles", "sentences", "mentions", "actors", "events", "event_actors", "quotes")
@@ -119,12 +120,21 @@ def test_two_different_articles(store, coded_factory):
     assert query.article_ids(store) == sorted([a.article.id, b.article.id])
 
 
+def _failing_insert(table: str, exc: BaseException):  # type: ignore[no-untyped-def]
+    """The writer's insert helper, failing when it reaches ``table`` (inside the transaction)."""
+    real = writer_module._insert
+
+    def insert(conn, name, rows, suffix=""):  # type: ignore[no-untyped-def]
+        if name == table:
+            raise exc
+        real(conn, name, rows, suffix)
+
+    return insert
+
+
 @pytest.mark.parametrize("exc", [RuntimeError("disk on fire"), KeyboardInterrupt()])
 def test_failure_mid_write_rolls_back(store, coded, monkeypatch, exc):
-    def boom(self, coded_article):
-        raise exc
-
-    monkeypatch.setattr(Writer, "_events", boom)
+    monkeypatch.setattr(writer_module, "_insert", _failing_insert("events", exc))
     with pytest.raises(type(exc)), Writer(store) as w:
         w.write(coded)
     assert counts(store) == dict.fromkeys(CONTENT_TABLES, 0)
@@ -239,10 +249,8 @@ def test_signature_is_stored_with_the_article(store, coded):
 
 
 def test_signature_rolled_back_with_the_article(store, coded, monkeypatch):
-    def boom(self, coded_article):
-        raise RuntimeError("x")
-
-    monkeypatch.setattr(Writer, "_events", boom)
+    # minhashes are inserted last: fail there, after every other table got its rows.
+    monkeypatch.setattr(writer_module, "_insert", _failing_insert("minhashes", RuntimeError("x")))
     with pytest.raises(RuntimeError), Writer(store) as w:
         w.write(coded, signature=np.zeros(128, dtype=np.uint32))
     assert store.execute("SELECT count(*) FROM minhashes").fetchone()[0] == 0

@@ -24,6 +24,10 @@ from eventwire.settings import Settings
 from eventwire.store import clusters, open_store
 from eventwire.store.writer import Writer
 
+# Coded articles per store transaction (each article whole; a crash loses at most one batch, which a
+# re-run then codes again).
+BATCH = 32
+
 OnItem = Callable[[CodedArticle | Reject | Article, dict[str, int]], None]
 
 
@@ -40,6 +44,7 @@ class _Run:
             for article_id, sig in writer.signatures():
                 self.near.add(article_id, sig)
         self.sigs: dict[str, np.ndarray] = {}
+        self.batch: list[tuple[CodedArticle, np.ndarray | None]] = []
         self.held: dict[str, list[Article]] = {}
         self.seen: set[str] = set()
 
@@ -77,14 +82,27 @@ class _Run:
             yield item
 
     def store(self, item: CodedArticle | Reject) -> None:
+        """Queue a coded article (written ``BATCH`` at a time) or record a reject."""
         if isinstance(item, Reject):
             self.writer.reject(item)
-        else:
-            self.writer.write(item, signature=self.sigs.pop(item.article.id, None))
-        self._tell(item)
-        if isinstance(item, CodedArticle):
-            for dup in self.held.pop(item.article.id, []):
-                self._store_duplicate(dup)
+            self._tell(item)
+            return
+        self.batch.append((item, self.sigs.pop(item.article.id, None)))
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the queued articles in one transaction, then the near-duplicates waiting for them."""
+        stored = self.writer.write_many(self.batch)
+        self.batch = []
+        for coded in stored:
+            self._tell(coded)
+        dups = [dup for coded in stored for dup in self.held.pop(coded.article.id, [])]
+        if dups:
+            self.writer.write_many([(CodedArticle(article=d), None) for d in dups])
+            self.writer.counts["near_duplicates"] += len(dups)
+            for d in dups:
+                self._tell(d)
 
     def orphans(self) -> list[Article]:
         """Near-duplicates whose first copy was never stored (it was rejected): they get coded."""
@@ -102,10 +120,15 @@ def ingest(sources: Iterable[str], settings: Settings, on_item: OnItem | None = 
     try:
         with Writer(conn, args=" ".join(sources)) as writer:
             run = _Run(writer, settings, on_item)
-            for item in pipeline.code_articles(run.new_only(read_sources(sources, settings)), settings, stages):
-                run.store(item)
-            for item in pipeline.code_articles(run.orphans(), settings, stages):
-                run.store(item)
+            try:
+                for item in pipeline.code_articles(run.new_only(read_sources(sources, settings)), settings, stages):
+                    run.store(item)
+                run.flush()
+                for item in pipeline.code_articles(run.orphans(), settings, stages):
+                    run.store(item)
+            finally:
+                # Whatever was coded before an interruption is kept (whole articles only).
+                run.flush()
             if writer.counts.get("articles"):
                 _, writer.counts["event_clusters"] = clusters.cluster(conn)
             return dict(writer.counts)

@@ -1,8 +1,9 @@
 """Write coded articles into the store.
 
-Each article goes in with all its sentences, mentions, events and quotes in one transaction: after a
-crash either all of an article's rows are there or none. An article whose content hash is already
-stored is skipped (ingest is idempotent). Every run has a ``runs`` row saying how it ended.
+Articles go in with all their sentences, mentions, events and quotes, a batch of whole articles per
+transaction: after a crash either all of an article's rows are there or none. An article whose
+content hash is already stored is skipped (ingest is idempotent). Every run has a ``runs`` row
+saying how it ended.
 """
 
 from __future__ import annotations
@@ -97,51 +98,54 @@ class Writer:
             yield article_id, np.asarray(sig, dtype=np.uint32)
 
     def write(self, coded: CodedArticle, signature: np.ndarray | None = None) -> bool:
-        """Store ``coded`` (and its MinHash ``signature``) in one transaction; False (and nothing
-        written) when already stored."""
-        art = coded.article
-        if self.has(art.content_hash or ""):
-            self.counts["skipped"] += 1
-            return False
+        """Store one article (see ``write_many``); False when it was already stored."""
+        return bool(self.write_many([(coded, signature)]))
+
+    def write_many(self, items: list[tuple[CodedArticle, np.ndarray | None]]) -> list[CodedArticle]:
+        """Store articles, each with all its rows, in one transaction, and return those stored; articles
+        whose content hash is already in the store are skipped. A crash leaves every article either
+        complete or absent: the transaction commits whole articles only."""
+        fresh = [(c, sig) for c, sig in items if not self.has(c.article.content_hash or "")]
+        if len(items) > len(fresh):
+            self.counts["skipped"] += len(items) - len(fresh)
+        if not fresh:
+            return []
+        rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "sentences", "mentions", "actors",
+                                                           "events", "event_actors", "quotes", "minhashes")}
+        now = _now()
+        for coded, signature in fresh:
+            art = coded.article
+            rows["articles"].append(
+                [art.id, art.ref, art.url, art.source, art.credit, art.section, art.title, art.author,
+                 art.published, art.retrieved, art.language, art.language_reason, art.kind, art.input,
+                 art.text, art.content_hash, art.duplicate_of, list(art.notes), coded.tone, self.run_id, now])
+            rows["sentences"] += [[art.id, s.index, s.start, s.end] for s in coded.sentences]
+            rows["mentions"] += [[art.id, *_mention_row(m), m.how] for m in coded.actors]
+            rows["actors"] += [[m.actor.code, m.actor.country, m.actor.sector, m.actor.name]
+                               for m in coded.actors if m.actor.code]
+            self._events(coded, rows["events"], rows["event_actors"])
+            rows["quotes"] += [[q.id, art.id, q.start, q.end, q.text, q.direct, q.scare, q.cue,
+                                *_speaker_cols(q.speaker), q.tone] for q in coded.quotes]
+            if signature is not None:
+                rows["minhashes"].append([art.id, signature.tolist()])
+        rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
         c = self.conn
         c.execute("BEGIN TRANSACTION")
         try:
-            c.execute(
-                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [art.id, art.ref, art.url, art.source, art.credit, art.section, art.title, art.author,
-                 art.published, art.retrieved, art.language, art.language_reason, art.kind, art.input,
-                 art.text, art.content_hash, art.duplicate_of, list(art.notes), coded.tone, self.run_id, _now()],
-            )  # fmt: skip
-            if coded.sentences:
-                _insert(c, "sentences", [[art.id, s.index, s.start, s.end] for s in coded.sentences])
-            if coded.actors:
-                _insert(c, "mentions", [[art.id, *_mention_row(m), m.how] for m in coded.actors])
-                resolved = {m.actor.code: m.actor for m in coded.actors if m.actor.code}
-                _insert(c, "actors", [[a.code, a.country, a.sector, a.name] for a in resolved.values()],
-                        "ON CONFLICT DO NOTHING")
-            self._events(coded)
-            if signature is not None:
-                c.execute("INSERT INTO minhashes VALUES (?, ?)", [art.id, signature.tolist()])
-            if coded.quotes:
-                _insert(
-                    c, "quotes",
-                    [[q.id, art.id, q.start, q.end, q.text, q.direct, q.scare, q.cue, *_speaker_cols(q.speaker),
-                      q.tone] for q in coded.quotes],
-                )  # fmt: skip
+            for table, table_rows in rows.items():
+                _insert(c, table, table_rows, "ON CONFLICT DO NOTHING" if table == "actors" else "")
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
             raise
-        self.counts["articles"] += 1
-        self.counts["events"] += len(coded.events)
-        self.counts["quotes"] += len(coded.quotes)
-        return True
+        for coded, _ in fresh:
+            self.counts["articles"] += 1
+            self.counts["events"] += len(coded.events)
+            self.counts["quotes"] += len(coded.quotes)
+        return [c for c, _ in fresh]
 
-    def _events(self, coded: CodedArticle) -> None:
-        if not coded.events:
-            return
-        rows: list[list[Any]] = []
-        roles: list[list[Any]] = []
+    @staticmethod
+    def _events(coded: CodedArticle, rows: list[list[Any]], roles: list[list[Any]]) -> None:
         for e in coded.events:
             loc = e.location
             rows.append([
@@ -153,6 +157,3 @@ class Writer:
             ])  # fmt: skip
             for role, side in (("actor", e.actor), ("recipient", e.recipient)):
                 roles.extend([e.id, role, i, *_mention_row(m)] for i, m in enumerate(side))
-        _insert(self.conn, "events", rows)
-        if roles:
-            _insert(self.conn, "event_actors", roles)
