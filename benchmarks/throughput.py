@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire import actors, events, nlp, quotes
+from eventwire.engines.local import BATCH
 from eventwire.ingest.build import from_row
 from eventwire.pipeline import Stages
 from eventwire.records import Article, CodedArticle, Sentence
@@ -60,6 +61,7 @@ def eventwire_run(stages: Stages, rows: list[dict[str, Any]], settings: Settings
         articles.append(from_row(row, input=f"row{i}"))
     timing["ingest"] = time.perf_counter() - t0
     conn = open_store(settings.db_path)
+    batch: list[tuple[CodedArticle, None]] = []
     with Writer(conn) as writer:
         t = time.perf_counter()
         for item in nlp.parse(articles, settings):
@@ -82,10 +84,16 @@ def eventwire_run(stages: Stages, rows: list[dict[str, Any]], settings: Settings
                 sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
                 coded = CodedArticle(article=article, sentences=sentences, actors=mentions, events=found,
                                      quotes=said)
+            batch.append((coded, None))
+            if len(batch) >= BATCH:
+                t = time.perf_counter()
+                writer.write_many(batch)
+                batch = []
+                timing["store"] += time.perf_counter() - t
             t = time.perf_counter()
-            writer.write(coded)
-            timing["store"] += time.perf_counter() - t
-            t = time.perf_counter()
+        t = time.perf_counter()
+        writer.write_many(batch)
+        timing["store"] += time.perf_counter() - t
     conn.close()
     return time.perf_counter() - t0, dict(timing)
 
