@@ -207,6 +207,8 @@ def ingest(
     kb_extra: KbOpt = None,
     lexicon_extra: LexOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
+                                         help="Processes coding in parallel (same output as one).")] = 1,
     follow_links: Annotated[bool, typer.Option(
         "--follow-links", help="For feeds: fetch each entry's linked page (needs the network).")] = False,
     near_dup: Annotated[float, typer.Option(
@@ -245,7 +247,7 @@ def ingest(
                 bar.update(task, completed=min(len(started), len(inputs)), articles=done,
                            rate=done / elapsed if elapsed else 0.0)
 
-            counts = local.ingest(sources, settings, on_item)
+            counts = local.ingest(sources, settings, on_item, workers=workers)
             bar.update(task, completed=len(inputs))
         if not quiet:
             err.print(f"stored {counts.get('articles', 0)} new articles "

@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from eventwire import pipeline
+from eventwire.engines.workers import code_parallel
 from eventwire.ingest import dedup
 from eventwire.ingest import read as read_sources
 from eventwire.records import Article, CodedArticle, Reject
@@ -111,20 +112,28 @@ class _Run:
         return left
 
 
+def _coder(settings: Settings, stages: pipeline.Stages | None, workers: int
+           ) -> Callable[[Iterable[Article | Reject]], Iterator[CodedArticle | Reject]]:
+    if workers > 1:
+        return lambda items: code_parallel(items, settings, workers)
+    return lambda items: pipeline.code_articles(items, settings, stages)
+
+
 def ingest(sources: Iterable[str], settings: Settings, on_item: OnItem | None = None,
-           stages: pipeline.Stages | None = None) -> dict[str, int]:
+           stages: pipeline.Stages | None = None, workers: int = 1) -> dict[str, int]:
     """Store every new article found in ``sources``; return counts (articles, skipped, near_duplicates,
-    events, quotes, rejects)."""
+    events, quotes, rejects). ``workers`` > 1 codes in that many processes, with the same output."""
     sources = list(sources)
     conn = open_store(settings.db_path)
     try:
         with Writer(conn, args=" ".join(sources)) as writer:
             run = _Run(writer, settings, on_item)
+            code = _coder(settings, stages, workers)
             try:
-                for item in pipeline.code_articles(run.new_only(read_sources(sources, settings)), settings, stages):
+                for item in code(run.new_only(read_sources(sources, settings))):
                     run.store(item)
                 run.flush()
-                for item in pipeline.code_articles(run.orphans(), settings, stages):
+                for item in code(run.orphans()):
                     run.store(item)
             finally:
                 # Whatever was coded before an interruption is kept (whole articles only).
