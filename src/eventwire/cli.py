@@ -247,7 +247,13 @@ def ingest(
                 bar.update(task, completed=min(len(started), len(inputs)), articles=done,
                            rate=done / elapsed if elapsed else 0.0)
 
-            counts = local.ingest(sources, settings, on_item, workers=workers)
+            try:
+                counts = local.ingest(sources, settings, on_item, workers=workers)
+            except KeyboardInterrupt:
+                bar.stop()
+                err.print("[yellow]interrupted:[/yellow] every article coded so far is stored (whole); "
+                          "run the same command again to finish.", highlight=False)
+                raise typer.Exit(130) from None
             bar.update(task, completed=len(inputs))
         if not quiet:
             err.print(f"stored {counts.get('articles', 0)} new articles "

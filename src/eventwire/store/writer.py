@@ -61,6 +61,9 @@ class Writer:
         self.conn = conn
         self.run_id = uuid.uuid4().hex[:12]
         self.counts: Counter[str] = Counter()
+        # We hold DuckDB's single write lock, so no other run is alive: a run still marked 'running' was
+        # killed (SIGKILL, power cut). Say so; its committed batches are kept, the rest is re-done.
+        conn.execute("UPDATE runs SET status = 'killed', finished = ? WHERE status = 'running'", [_now()])
         conn.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, NULL)", [self.run_id, _now(), args])
 
     def __enter__(self) -> Writer:

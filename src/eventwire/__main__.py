@@ -1,0 +1,5 @@
+"""``python -m eventwire`` is the ``eventwire`` command."""
+
+from eventwire.cli import main
+
+main()
