@@ -23,10 +23,10 @@ VERBS = ["held talks with", "accused", "signed a trade agreement with", "critici
          "threatened to impose sanctions on", "praised", "met"]
 
 
-def _corpus(path: Path) -> None:
+def _corpus(path: Path, n: int = N_ARTICLES) -> None:
     rnd = random.Random(7)
     with path.open("w") as f:
-        for i in range(N_ARTICLES):
+        for i in range(n):
             a, b = rnd.sample(COUNTRIES, 2)
             text = (f"{a} {rnd.choice(VERBS)} {b} on Monday, officials said in report number {i}. "
                     f"\"We expect progress on item {i},\" the foreign minister of {a} said. "
@@ -44,7 +44,8 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
     try:
         return {
             "articles": con.execute("SELECT id, ref, text FROM articles ORDER BY id").fetchall(),
-            "events": con.execute("SELECT id, article_id, event_type, start, \"end\" FROM events ORDER BY id").fetchall(),
+            "events": con.execute("SELECT id, article_id, event_type, start, \"end\" FROM events ORDER BY id"
+                                  ).fetchall(),
             "event_actors": con.execute("SELECT * FROM event_actors ORDER BY ALL").fetchall(),
             "quotes": con.execute("SELECT id, article_id, text FROM quotes ORDER BY id").fetchall(),
             "mentions": con.execute("SELECT * FROM mentions ORDER BY ALL").fetchall(),
@@ -89,12 +90,12 @@ def test_sigkill_at_random_points_then_rerun_stores_everything_once(tmp_path: Pa
 
 def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path: Path) -> None:
     corpus = tmp_path / "news.jsonl"
-    _corpus(corpus)
+    _corpus(corpus, 3 * N_ARTICLES)  # long enough that the interrupt lands mid-run
     db = tmp_path / "s.duckdb"
     proc = _ingest(corpus, db)
     time.sleep(5.0)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _, err = proc.communicate(timeout=60)
     if proc.returncode == 0:
         pytest.skip("the ingest finished before the interrupt arrived")
     assert proc.returncode == 130
