@@ -2,7 +2,8 @@
 
 ``find(doc, article, kb, nlp)`` returns the article's :class:`~eventwire.records.ActorMention` records
 in text order: named and role mentions (``match``), then pronouns and definite role phrases resolved
-through ``coref``. ``resolve_phrase(text, date, kb)`` serves ``eventwire actors resolve``.
+through ``coref``. ``resolve_phrase(text, date, kb)`` serves ``eventwire actors resolve`` by the
+rules in ``phrase`` (names, roles with their owner, former officials as ELI, places, groups).
 """
 
 from __future__ import annotations

@@ -2,16 +2,28 @@
 
 Sources, in order (later ones add to earlier ones):
 
-1. ``pycountry``: ISO 3166-1 countries (alpha-3 code, name, official and common names).
+1. ``pycountry``: ISO 3166-1 countries (alpha-3 code, name, official and common names) and
+   ISO 3166-2 first-level subdivisions (states, provinces, regions) as places of their country.
 2. ``data/countries.yaml``: aliases, capitals and demonyms; ``data/igos.yaml``: organisations with
-   member lists; ``data/metonyms.yaml``: buildings standing for governments; ``data/roles.yaml``: sector
-   nouns; ``data/officials.yaml``: office holders with date ranges. Formats: ``data/README.md``.
-3. Files the user passes with ``--kb-extra``: one YAML mapping with any of the keys ``countries``,
-   ``igos``, ``metonyms``, ``roles``, ``officials``, each a list in the same format.
+   member lists; ``data/metonyms.yaml``: buildings and state bodies standing for governments;
+   ``data/roles.yaml``: sector nouns; ``data/officials.yaml`` and ``data/leaders.yaml``: office
+   holders with date ranges; ``data/groups.yaml``: named non-state actors (armed groups, parties,
+   NGOs, companies, universities, pre-states); ``data/places.yaml``: cities and regions.
+   Formats: ``data/README.md``.
+3. Files the user passes with ``--kb-extra``: one YAML mapping with any of the keys of
+   ``DATA_FILES``, each a list in the same format.
 
-``KnowledgeBase.lookup(text, on=date)`` resolves a short phrase; ``names()`` lists what the phrase
-matcher looks for. Name lookups ignore a leading "the", a possessive "'s" and case differences
-beyond the first letter.
+``KnowledgeBase.lookup(text, on=date)`` resolves a short phrase (rules in ``phrase.py``);
+``names()`` lists what the text matcher looks for. Name lookups ignore a leading "the", a
+possessive "'s", hyphens versus spaces, accents and case, except that an all-capital acronym
+("CAR", "US") is never matched by an all-lower-case word ("car", "us").
+
+Codes: an actor's ``code`` is its country (or nothing) followed by its primary sector and then
+its secondary ``also`` sectors, CAMEO-style (a defence minister of Belarus is ``BLRMILGOV``,
+sector ``MIL``). An official looked up on a date after all of their tenures ended is a former
+official: country + ``ELI`` (CAMEO/NGEC convention). Without a date, the reference date is
+``AS_OF`` (when the official lists were last checked) and a tenure that ended within
+``RECENT_YEARS`` of it still names the person (news keeps calling them by their last office).
 """
 
 from __future__ import annotations
@@ -20,6 +32,7 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,21 +47,52 @@ from eventwire.errors import InputError
 from eventwire.records import Actor
 
 log = logging.getLogger(__name__)
-DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials")
+DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials", "leaders", "groups", "places")
+# PLOVER/NGEC agent types. MED is medical/health and JRN is media (PLOVER usage); HLH is still
+# accepted in user files as an older name for MED.
 SECTORS = frozenset({
-    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "EDU", "REF",
-    "NGO", "HLH", "LAB", "REL", "IGO", "ELI", "SPY", "AGR", "ENV", "CRM", "UAF",
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "JRN", "EDU", "REF",
+    "NGO", "HLH", "LAB", "REL", "IGO", "ELI", "SPY", "AGR", "ENV", "CRM", "UAF", "PTY", "PRM",
+    "PRE", "BUD", "CHR", "MUS", "HIN", "JEW", "SIK",
 })
+AS_OF = dt.date(2025, 10, 1)
+RECENT_YEARS = 3
+# Uninhabited ISO 3166-1 territories: places, not actors.
+_NOT_ACTORS = frozenset({"ATA", "BVT", "HMD", "ATF", "UMI", "SGS", "IOT"})
+# libyaml's safe loader when PyYAML was built with it (parses the data files ~10x faster).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
+
+
+def fold(text: str) -> str:
+    """``text`` without accents ("Khürelsükh" -> "Khurelsukh", "Nausėda" -> "Nauseda")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def key(text: str) -> str:
-    """The lookup form of a name: no leading article, no possessive, single spaces, lower case."""
-    text = _SPACE.sub(" ", text.replace("’", "'")).strip()
+    """The lookup form of a name: no leading article, no possessive, no accents, hyphens as spaces,
+    single spaces, lower case."""
+    text = fold(text.replace("’", "'").replace("‘", "'"))
+    text = re.sub(r"(?<=\w)[-‐–](?=\w)", " ", text)
+    text = _SPACE.sub(" ", text).strip()
     text = re.sub(r"^(the|The|THE)\s+", "", text)
     text = _POSSESSIVE.sub("", text).strip()
     return text.lower()
+
+
+def code_of(country: str | None, sector: str | None, also: Iterable[str] = ()) -> str | None:
+    """The CAMEO-style code: country, then the primary sector, then secondary sectors."""
+    parts = [country or "", sector or "", *(a for a in also if a != sector)]
+    return "".join(parts) or None
+
+
+def _case_ok(name_text: str, query: str) -> bool:
+    """An acronym name ("CAR", "US", "WHO") is not matched by an all-lower-case query word."""
+    core = key(query)
+    return not (_ACRONYM.fullmatch(name_text.strip()) and query.strip().lower() == query.strip()
+                and " " not in core)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -68,9 +112,10 @@ class Name:
 
     text: str
     actor: Actor
-    kind: str  # country | capital | demonym | igo | metonym | official
+    kind: str  # country | capital | demonym | igo | metonym | official | group | place
     since: dt.date | None = None
     until: dt.date | None = None
+    ambiguous: bool = False
 
     def holds_on(self, on: dt.date | None) -> bool:
         if on is None:
@@ -88,6 +133,15 @@ class Role:
     ambiguous: bool = False
 
 
+_KIND_ORDER = {"official": 0, "igo": 1, "metonym": 2, "group": 3, "country": 4, "capital": 5,
+               "demonym": 6, "place": 7}
+PLACE_KINDS = frozenset({"country", "demonym", "capital", "place"})
+
+
+def _former(actor: Actor) -> Actor:
+    return Actor(code=code_of(actor.country, "ELI"), country=actor.country, sector="ELI", name=actor.name)
+
+
 @dataclass
 class KnowledgeBase:
     """Names, roles and IGO memberships. Build with :func:`load`; treat as read-only afterwards."""
@@ -102,53 +156,54 @@ class KnowledgeBase:
         if name not in bucket:
             bucket.append(name)
 
+    def candidates(self, text: str) -> list[Name]:
+        """Every Name whose lookup form is ``text``'s (acronyms need upper case in ``text``)."""
+        return [c for c in self.by_key.get(key(text)) or () if _case_ok(c.text, text)]
+
     def lookup_name(self, text: str, on: dt.date | None = None) -> Name | None:
         """The best Name for ``text`` on date ``on``: one valid on that date, preferring officials and
-        organisations over place names; None when nothing matches."""
-        cands = self.by_key.get(key(text)) or []
+        organisations over place names; None when nothing matches. An official known only from
+        tenures that ended before ``on`` comes back as a former official (ELI), see the module doc."""
+        cands = self.candidates(text)
         if not cands:
             return None
-        valid = [c for c in cands if c.holds_on(on)] or [c for c in cands if c.kind != "official"]
+        valid = [c for c in cands if c.holds_on(on)]
+        if not valid:
+            officials = [c for c in cands if c.kind == "official"]
+            if officials:
+                return self._out_of_office(officials, on)
+            valid = [c for c in cands if c.kind != "official"]
         if not valid:
             return None
-        order = {"official": 0, "igo": 1, "metonym": 2, "country": 3, "capital": 4, "demonym": 5}
-        return sorted(valid, key=lambda c: order.get(c.kind, 9))[0]
+        # Officials first; among several offices held at once, the one taken up last.
+        return sorted(valid, key=lambda c: (_KIND_ORDER.get(c.kind, 9), -(c.since or dt.date.min).toordinal()))[0]
+
+    @staticmethod
+    def _out_of_office(tenures: list[Name], on: dt.date | None) -> Name | None:
+        """The Name for a person not in office on ``on``: their last tenure (undated query, ended
+        recently), a former official (ELI), or their country alone before their first office."""
+        ref = on or AS_OF
+        ended = [t for t in tenures if t.until is not None and t.until < ref]
+        if not ended:
+            first = min(tenures, key=lambda t: t.since or dt.date.min)
+            actor = Actor(code=first.actor.country, country=first.actor.country, name=first.actor.name)
+            return Name(first.text, actor, "official", first.since, first.until)
+        last = max(ended, key=lambda t: t.until or dt.date.min)
+        assert last.until is not None
+        recent = dt.date(ref.year - RECENT_YEARS, ref.month, min(ref.day, 28))
+        if on is None and last.until >= recent:
+            return last
+        return Name(last.text, _former(last.actor), "official", last.since, last.until)
 
     def lookup(self, text: str, on: dt.date | None = None) -> Actor | None:
-        """Resolve a short actor phrase: a name, or [country/demonym] + role noun (+ name)."""
-        found = self.lookup_name(text, on)
-        if found is not None:
-            return found.actor
-        return self.compose(text, on)
+        """Resolve a short actor phrase (see ``phrase.resolve``): a name, or a role with the country,
+        organisation or person it belongs to."""
+        from eventwire.actors import phrase  # phrase builds on this module
+
+        return phrase.resolve(text, self, on)
 
     def role_of(self, text: str) -> Role | None:
         return self.roles.get(key(text))
-
-    def compose(self, text: str, on: dt.date | None = None) -> Actor | None:
-        """"Armenian Prime Minister", "Russia's defence ministry", "Kenyan police" -> country + sector."""
-        words = key(text).split()
-        best: tuple[int, Role] | None = None
-        for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                role = self.roles.get(" ".join(words[i:j]))
-                if role and (best is None or j - i > len(best[1].text.split())):
-                    best = (i, role)
-        country = None
-        for i in range(len(words)):
-            for j in range(len(words), i, -1):
-                name = self.lookup_name(" ".join(words[i:j]), on)
-                if name and name.kind in ("country", "demonym", "capital") and name.actor.country:
-                    country = name.actor.country
-                    break
-            if country:
-                break
-        if best is None:
-            return None
-        role = best[1]
-        if country is None:
-            return Actor(code=role.sector, country=None, sector=role.sector, name=None)
-        return Actor(code=country + role.sector, country=country, sector=role.sector,
-                     name=self.country_names.get(country))
 
     def names(self) -> Iterable[Name]:
         for bucket in self.by_key.values():
@@ -200,23 +255,50 @@ def _add_igos(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 
 
 def _row_actor(row: dict[str, Any], name: str) -> Actor:
-    """The actor a metonym or official row stands for: an organisation (``igo``) or country + sector."""
+    """The actor a metonym, official or group row stands for: an organisation (``igo``) or
+    country + sector (+ ``also`` sectors in the code). A group with no country is country-less."""
+    also = tuple(row.get("also") or ())
+    for sector in (row.get("sector"), *also):
+        if sector is not None and sector not in SECTORS:
+            raise ValueError(f"unknown sector {sector!r}")
     if row.get("igo"):
         return Actor(code=row["igo"], country=None, sector="IGO", name=name)
-    country, sector = row["country"], row.get("sector") or "GOV"
-    return Actor(code=country + sector, country=country, sector=sector, name=name)
+    country, sector = row.get("country"), row.get("sector") or "GOV"
+    return Actor(code=code_of(country, sector, also), country=country, sector=sector, name=name)
 
 
 def _add_metonyms(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         actor = _row_actor(row, row["text"])
-        kb.add(Name(row["text"], actor, "metonym", _date(row.get("since")), _date(row.get("until"))))
+        kb.add(Name(row["text"], actor, "metonym", _date(row.get("since")), _date(row.get("until")),
+                    bool(row.get("ambiguous"))))
+
+
+def _add_groups(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
+    """Named non-state actors (and pre-states): one row per name and period, see data/README.md."""
+    for row in rows:
+        actor = _row_actor(row, row.get("display") or row["name"])
+        for text in [row["name"], *(row.get("aliases") or ())]:
+            kb.add(Name(str(text), actor, "group", _date(row.get("since")), _date(row.get("until")),
+                        bool(row.get("ambiguous"))))
+
+
+def _add_places(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
+    """Cities, regions and peoples of a country. A place locates an actor in its country; it does not stand
+    for the government (capitals do, from countries.yaml). Names another entry already uses are
+    skipped, so a place never shadows a country, capital or organisation."""
+    for row in rows:
+        iso3 = row["country"]
+        actor = Actor(code=iso3, country=iso3, sector=None, name=kb.country_names.get(iso3, iso3))
+        for text in [*(row.get("cities") or ()), *(row.get("regions") or ()), *(row.get("peoples") or ())]:
+            if not kb.by_key.get(key(str(text))):
+                kb.add(Name(str(text), actor, "place"))
 
 
 def _add_roles(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         sector = row["sector"]
-        if sector not in SECTORS:
+        if sector not in SECTORS or not set(row.get("also") or ()) <= SECTORS:
             raise InputError(f"roles: unknown sector {sector!r}")
         for noun in row.get("nouns") or ():
             kb.roles[key(noun)] = Role(noun, sector, tuple(row.get("also") or ()), bool(row.get("ambiguous")))
@@ -230,7 +312,8 @@ def _add_officials(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 
 
 _ADDERS = {"countries": _add_countries, "igos": _add_igos, "metonyms": _add_metonyms,
-           "roles": _add_roles, "officials": _add_officials}
+           "roles": _add_roles, "officials": _add_officials, "leaders": _add_officials,
+           "groups": _add_groups, "places": _add_places}
 
 
 def _pycountry_rows() -> list[dict[str, Any]]:
@@ -247,6 +330,8 @@ def _add_pycountry(kb: KnowledgeBase) -> None:
     override countries.yaml giving bare "Congo" to the DR Congo, as news style does."""
     for row in _pycountry_rows():
         iso3 = row["iso3"]
+        if iso3 in _NOT_ACTORS:
+            continue
         kb.country_names.setdefault(iso3, row["name"])
         actor = _country_actor(iso3, kb.country_names[iso3])
         for text in [row["name"], *row["aliases"]]:
@@ -254,12 +339,61 @@ def _add_pycountry(kb: KnowledgeBase) -> None:
                 kb.add(Name(text, actor, "country"))
 
 
+_SUBDIVISION_TYPES = frozenset({
+    "State", "Province", "Region", "Territory", "Union territory", "Governorate", "Prefecture",
+    "Autonomous region", "Autonomous province", "Autonomous republic", "Republic", "Federal district",
+    "Autonomous community", "Administrative region", "Oblast", "Federal territory", "Emirate",
+    "Autonomous city", "Capital territory", "Land", "Canton", "County", "Department",
+})
+_STATE_WORDS = {"State": "State", "Province": "Province", "Region": "Region", "Governorate": "Governorate",
+                "Prefecture": "Prefecture", "Oblast": "Oblast"}
+
+
+# Words that are ordinary English (compass points, landforms): a subdivision named only with them
+# ("North", "Gulf", "Lakes", "Upper East") would turn "East Africa" or "the Gulf states" into a place.
+_COMMON_PLACE_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+    "center", "far", "upper", "lower", "middle", "greater", "coast", "coastal", "gulf", "delta", "lake",
+    "lakes", "unity", "midlands", "highlands", "lowlands", "mountain", "mountains", "hills", "islands",
+    "island", "capital", "plateau", "valley", "border", "interior", "river", "rivers", "sea", "ocean", "bay",
+    "maritime", "littoral", "savanes", "savannah", "desert", "forest", "plains", "region", "province",
+    "state", "district", "mary", "amazon", "victoria",
+})
+
+
+def _add_subdivisions(kb: KnowledgeBase) -> None:
+    """ISO 3166-2 first-level subdivisions as places ("Kano" and "Kano State" -> NGA). Names shared
+    by two countries, names shorter than four letters, names with a comma and names another entry
+    already uses are left out, and a name made only of common words (``_COMMON_PLACE_WORDS``) is
+    kept only with its type word ("Delta State", never bare "Delta"); places.yaml (English names)
+    wins over ISO's local-language ones."""
+    by_name: dict[str, set[str]] = defaultdict(set)
+    rows: list[tuple[str, str, str]] = []
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None) or sub.type not in _SUBDIVISION_TYPES or "," in sub.name:
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None or len(sub.name) < 4:
+            continue
+        by_name[key(sub.name)].add(str(country.alpha_3))
+        rows.append((str(sub.name), str(country.alpha_3), str(sub.type)))
+    for name, iso3, kind in rows:
+        if len(by_name[key(name)]) > 1 or iso3 in _NOT_ACTORS:
+            continue
+        actor = Actor(code=iso3, country=iso3, sector=None, name=kb.country_names.get(iso3, iso3))
+        common = set(key(name).split()) <= _COMMON_PLACE_WORDS  # "Delta": only as "Delta State"
+        texts = ([] if common else [name]) + ([f"{name} {_STATE_WORDS[kind]}"] if kind in _STATE_WORDS else [])
+        for text in texts:
+            if not kb.by_key.get(key(text)):
+                kb.add(Name(text, actor, "place"))
+
+
 def _read_package(name: str) -> list[dict[str, Any]]:
     path = resources.files("eventwire.actors").joinpath(f"data/{name}.yaml")
     if not path.is_file():
         log.warning("actor data file %s.yaml is missing", name)
         return []
-    return yaml.safe_load(path.read_text("utf-8")) or []
+    return yaml.load(path.read_text("utf-8"), Loader=_LOADER) or []  # _LOADER is a safe loader
 
 
 def read_extra(path: Path) -> dict[str, list[dict[str, Any]]]:
@@ -285,6 +419,7 @@ def build(extra: Iterable[dict[str, list[dict[str, Any]]]] = ()) -> KnowledgeBas
             except (KeyError, TypeError, ValueError) as exc:
                 raise InputError(f"knowledge base {name}: malformed entry ({exc!r})") from exc
     _add_pycountry(kb)
+    _add_subdivisions(kb)
     return kb
 
 

@@ -4,11 +4,14 @@ Order of work, per document:
 
 1. Phrase matching (spaCy ``PhraseMatcher``) of every KB name, case-sensitive so that "US" is not
    "us", and of role nouns, case-insensitive. Longest match wins.
-2. Composition: a country, demonym or possessive ("Belarus's") directly before a role noun, and a
-   person name directly after it, make one mention: "Belarusian defense minister Viktor Khrenin" ->
-   country BLR, sector MIL, name Viktor Khrenin. An IGO followed by "members"/"states" keeps its code.
-3. Named entities (PERSON, ORG, GPE, NORP) not yet covered are looked up in the KB; people bound to a
-   role earlier in the article ("Khrenin" after "... minister Viktor Khrenin") take that actor.
+2. Composition: a country, demonym, city or region, or possessive ("Belarus's") directly before a
+   role noun, and a person name directly after it, make one mention: "Belarusian defense minister
+   Viktor Khrenin" -> country BLR, sector MIL (code BLRMILGOV), name Viktor Khrenin; "Shanghai
+   authorities" -> CHNGOV. "former" before the title makes it an elite (ELI). An IGO followed by
+   "members"/"states" keeps its code. Cities and regions alone are places, not actors.
+3. Named entities (PERSON, ORG, GPE, NORP) not yet covered are looked up in the KB (``phrase``
+   rules; a city alone stays unresolved); people bound to a role earlier in the article
+   ("Khrenin" after "... minister Viktor Khrenin") take that actor.
 4. Coreference (``coref.resolve``): "he", "she", "the minister" take the actor they refer to.
 """
 
@@ -22,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from eventwire.actors.kb import KnowledgeBase, Role, key
+from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Role, code_of, key
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
 _GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
@@ -98,7 +101,7 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
             left = by_end.get(start - 1)
         if left is not None:
             found = kb.lookup_name(left.text, on)
-            if found is not None and found.actor.country and found.kind in ("country", "demonym", "capital"):
+            if found is not None and found.actor.country and found.kind in PLACE_KINDS:
                 country = found.actor.country
                 start = left.start
         end = role_span.end
@@ -110,14 +113,21 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
             official = kb.lookup_name(person.text, on)
             if official is not None and official.kind == "official" and country is None:
                 country = official.actor.country
+        sector, also = role.sector, role.also
+        if start >= 2 and doc[start - 1].text in ("-", "‐") and doc[start - 2].lower_ == "ex":
+            start -= 2
+            sector, also = "ELI", ()
+        elif start >= 1 and doc[start - 1].lower_ in ("former", "ex", "ex-"):
+            start -= 1
+            sector, also = "ELI", ()
         if country is None and name is None:
             if role.ambiguous:
                 # "people", "state", "leader" alone are not actors; only with a country or a name.
                 continue
-            actor = Actor(code=role.sector, country=None, sector=role.sector, name=None)
+            actor = Actor(code=code_of(None, sector, also), country=None, sector=sector, name=None)
             how = "role"
         else:
-            actor = Actor(code=(country or "") + role.sector, country=country, sector=role.sector, name=name)
+            actor = Actor(code=code_of(country, sector, also), country=country, sector=sector, name=name)
             how = "role+name" if name else "role"
         out.append((doc[start:end], actor, how))
     return out
@@ -133,7 +143,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
     found.extend(_compose(doc, name_spans, role_spans, kb, on))
     for span in name_spans:
         name = kb.lookup_name(span.text, on)
-        if name is None:
+        if name is None or name.kind == "place":
             continue
         end = span.end
         if name.kind == "igo" and end < len(doc) and doc[end].lower_ in _GROUP_NOUNS:
@@ -156,7 +166,9 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
-        resolved: Actor | None = bound.get(key(ent.text)) or kb.lookup(ent.text, on)
+        place = kb.lookup_name(ent.text, on)
+        resolved: Actor | None = bound.get(key(ent.text)) or (
+            None if place is not None and place.kind == "place" else kb.lookup(ent.text, on))
         if resolved is None and ent.label_ == "PERSON":
             resolved = bound.get(key(ent.text.split()[-1]))
             if resolved is None:

@@ -1,0 +1,68 @@
+"""The actor data files load, use known sectors and codes, and keep their documented invariants."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from importlib import resources
+from typing import Any
+
+import pytest
+import yaml
+
+from eventwire.actors.kb import DATA_FILES, SECTORS, build, key
+from eventwire.errors import InputError
+
+
+def rows(name: str) -> list[dict[str, Any]]:
+    text = resources.files("eventwire.actors").joinpath(f"data/{name}.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert isinstance(data, list)
+    return data
+
+
+COUNTRIES = {r["iso3"] for r in rows("countries")}
+IGOS = {r["code"] for r in rows("igos")}
+
+
+@pytest.mark.parametrize("name", ["metonyms", "officials", "leaders", "groups"])
+def test_sectors_countries_and_igos_are_known(name: str) -> None:
+    for row in rows(name):
+        assert row.get("sector", "GOV") in SECTORS, row
+        assert set(row.get("also") or ()) <= SECTORS, row
+        assert row.get("country") is None or row["country"] in COUNTRIES, row
+        assert row.get("igo") is None or row["igo"] in IGOS, row
+
+
+def test_roles_nouns_are_unique_and_sectors_known() -> None:
+    seen = Counter(n.lower() for r in rows("roles") for n in r["nouns"])
+    assert [n for n, c in seen.items() if c > 1] == []
+    for r in rows("roles"):
+        assert r["sector"] in SECTORS and set(r.get("also") or ()) <= SECTORS
+
+
+def test_places_use_known_countries() -> None:
+    for r in rows("places"):
+        assert r["country"] in COUNTRIES
+
+
+def test_no_group_name_names_two_different_actors() -> None:
+    by_key: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    for r in rows("groups"):
+        for text in [r["name"], *(r.get("aliases") or ())]:
+            by_key[key(str(text))].add((r.get("country"), r.get("igo"), r["name"]))
+    assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
+
+
+def test_official_dates_are_ordered() -> None:
+    for r in rows("officials") + rows("leaders"):
+        if r.get("start") and r.get("end"):
+            assert str(r["start"]) <= str(r["end"]), r
+
+
+def test_every_data_file_is_a_kb_layer() -> None:
+    assert {"groups", "places", "leaders"} <= set(DATA_FILES)
+
+
+def test_unknown_sector_in_a_user_file_is_an_input_error() -> None:
+    with pytest.raises(InputError):
+        build([{"groups": [{"name": "Nowhere Club", "sector": "XYZ"}]}])
