@@ -1,11 +1,24 @@
 """Quotes: direct and reported speech with their speakers.
 
-``find(doc, article, mentions)`` returns :class:`~eventwire.records.Quote` records in text order:
+``find(doc, article, mentions)`` returns :class:`~eventwire.records.Quote` records in text order, no
+two of them overlapping, every offset inside ``article.text``:
 
-- direct quotes (``direct.spans``) with the speaker from the nearest speech cue (``speakers``), a
-  quote with no cue of its own continuing the previous quote of the same or preceding paragraph;
-- short quoted phrases with no verb are scare quotes ("hot phase", "special military operation"):
-  kept with ``scare=True`` and no speaker;
+- direct quotes: the quoted parts of ``direct.parts`` grouped by attribution, one Quote per group
+  spanning from its first part's start to its last part's end (so the attribution between the parts
+  is inside the span, as attribution corpora annotate it). Parts of one paragraph go together when
+  they share their cue ("“We will,” she said, “and soon.”"), or when a later part has no cue of its
+  own and nothing but the first part's attribution stands between them ("“We will,” she said. “Soon.”");
+  a paragraph that continues an unclosed quotation joins it when it has no cue of its own;
+- each part's cue (``speakers``): for a quotation opening its sentence, the cue after it ("...," she
+  said), else the one before it in its sentence (She said it was "..."), else the clause its
+  introducing colon ends (The statement read: "..."), else, for a quotation inside a sentence with
+  no speech verb, that sentence's main verb (Cruz blamed the law on "..."). The speaker is the cue's subject
+  (``speakers.speaker_token``), resolved through ``mentions``; a quotation with no cue takes the speaker
+  of the previous quotation of the same or the preceding paragraph;
+- short verbless phrases embedded in running text are scare quotes ("the so-called “hot phase”"):
+  kept with ``scare=True``; their speaker is the cue's when their sentence attributes the term (the
+  Kremlin said the drills entered a "hot phase"), else None, and a scare quote never passes its
+  speaker on to the next quotation;
 - reported speech: the clause a speech cue governs ("X said that ...", "according to X, ...") when no
   direct quote covers it, ``direct=False``;
 - a quotation repeated in the same article (a pull quote) is kept once.
@@ -14,8 +27,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.ingest.ids import child_id, normalise
 from eventwire.quotes import direct, speakers
@@ -26,29 +40,121 @@ SCARE_MAX_WORDS = 8
 
 
 def _is_scare(doc: Doc, start: int, end: int) -> bool:
-    """A short quoted phrase with no verb is a term being quoted ("hot phase"), not a statement."""
-    words = _WORD.findall(doc.text[start:end])
+    """A short quoted phrase with no verb, embedded in running text, is a term being quoted ("the
+    so-called “hot phase”"), not a statement. A phrase that stands on its own ("“Never,” he said"; He
+    said: "Never.") or follows its cue ("the crowd chanted “Four more years”") is a statement."""
+    text = doc.text
+    words = _WORD.findall(text[start:end])
     if len(words) > SCARE_MAX_WORDS:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in direct.MARKS):
+        i -= 1
+    if i < 0 or not text[i].isalnum():
+        return False
+    before = doc.char_span(i, i + 1, alignment_mode="expand")
+    return before is None or not speakers.is_cue(before[-1])
+
+
+@dataclass
+class _Group:
+    """Quoted parts that make one attribution: a quotation split by its attribution ("...," he said,
+    "..."), a quotation continued after the attribution's sentence, or over several paragraphs."""
+
+    parts: list[direct.Part]
+    para: int
+    cue: Token | None
+
+
+def _paragraph_index(paras: list[tuple[int, int]], pos: int) -> int:
+    return next((k for k, (_, e) in enumerate(paras) if pos <= e), len(paras) - 1)
+
+
+def _modifies(verb: Token, cue: Token) -> bool:
+    """``verb`` belongs to the attribution itself: an auxiliary of the cue ("has said") or a clause
+    hanging off it ("he said, referring to Cruz"; "she said as she left"), not a statement of its own
+    (a conjunct "and her husband cut in", or reported speech "added that ...")."""
+    if verb.head == cue and verb.dep_ in ("aux", "auxpass", "neg"):
+        return True
+    node = verb
+    while node.head != node:
+        if node.head == cue:
+            return node.dep_ not in ("ccomp", "conj", "parataxis")
+        node = node.head
+    return False
+
+
+def _opens_sentence(doc: Doc, start: int) -> bool:
+    """True when only quotation marks and spaces precede ``start`` in its sentence."""
+    span = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
+    if span is None:
+        return True
+    first = span[0]
+    return all(t.is_punct or t.is_space for t in doc[first.sent.start : first.i])
+
+
+def _groups(doc: Doc, text: str) -> list[_Group]:
+    """The direct quotations' parts grouped by attribution (see the module docstring)."""
+    parts = direct.parts(text)
+    paras = direct.paragraphs(text)
+    where = [_paragraph_index(paras, p.start) for p in parts]
+    groups: list[_Group] = []
+    for k, p in enumerate(parts):
+        para = where[k]
+        lo = parts[k - 1].end if k and where[k - 1] == para else paras[para][0]
+        hi = parts[k + 1].start if k + 1 < len(parts) and where[k + 1] == para else paras[para][1]
+        before = speakers.cue_before(doc, p.start, lo)
+        after = speakers.cue_after(doc, p.end, hi)
+        # A quotation that opens its sentence is attributed after it ("...," she said); one that comes
+        # inside a sentence, by the clause before it (She said that it was "...").
+        own = (before or after) if before is not None and not _opens_sentence(doc, p.start) else (after or before)
+        own = own or speakers.colon_cue(doc, p.start)
+        g = groups[-1] if groups else None
+        merge = False
+        if g is not None and g.para == para:
+            gap = text[g.parts[-1].end : p.start]
+            if (own is None and not _WORD.search(gap)) or (before is not None and before == g.cue):
+                merge = True
+            elif own is None and g.cue is not None:
+                others = [c for c in speakers.cues_between(doc, g.parts[-1].end, p.start)
+                          if c != g.cue and not _modifies(c, g.cue)]
+                merge = not others
+                # "“...,” A said. B added that ... “...”": the nearer cue speaks.
+                own = None if merge else others[-1]
+        elif g is not None and p.continues and own is None and g.para == para - 1:
+            merge = True
+        if merge and g is not None:
+            g.parts.append(p)
+            g.para = para
+            g.cue = g.cue or own
+        else:
+            groups.append(_Group([p], para, own))
+    return groups
 
 
 def _direct(doc: Doc, article: Article, mentions: list[ActorMention]) -> list[Quote]:
+    """One direct Quote per attribution group, with its cue and speaker (see the module docstring)."""
     text = article.text
     out: list[Quote] = []
     seen: set[str] = set()
     prev: Quote | None = None
-    for n, (s, e) in enumerate(direct.spans(text)):
-        cue = speakers.cue_near(doc, s, e)
+    prev_para = -10
+    for n, g in enumerate(_groups(doc, text)):
+        s, e = g.parts[0].start, g.parts[-1].end
+        cue = g.cue
+        quoted = text[s:e]
+        scare = len(g.parts) == 1 and _is_scare(doc, s, e)
+        if cue is None and not scare and not _opens_sentence(doc, s):
+            cue = speakers.clause_verb(doc, s)
         speaker = None
         if cue is not None:
-            span = speakers.speaker_span(cue)
+            span = speakers.speaker_span(cue, [(p.start, p.end) for p in g.parts])
             speaker = speakers.mention_for(span, mentions) if span is not None else None
-        quoted = text[s:e]
-        scare = _is_scare(doc, s, e)
         if cue is None and not scare and prev is not None and prev.speaker is not None and \
-                text.count("\n\n", prev.end, s) <= 1:
+                g.para - prev_para <= 1:
             speaker, cue_text = prev.speaker, prev.cue
         else:
             cue_text = cue.text if cue is not None else None
@@ -57,10 +163,10 @@ def _direct(doc: Doc, article: Article, mentions: list[ActorMention]) -> list[Qu
             continue
         seen.add(key)
         q = Quote(id=child_id(article.id, "q", n), text=quoted, start=s, end=e, direct=True, cue=cue_text,
-                  speaker=None if scare else speaker, scare=scare)
+                  speaker=speaker, scare=scare)
         out.append(q)
         if not scare:
-            prev = q
+            prev, prev_para = q, g.para
     return out
 
 
@@ -81,6 +187,7 @@ def _reported(doc: Doc, article: Article, mentions: list[ActorMention], taken: l
             continue
         out.append(Quote(id=child_id(article.id, "r", tok.idx), text=article.text[s:e], start=s, end=e,
                          direct=False, cue=tok.text, speaker=speakers.mention_for(span, mentions)))
+        taken.append((s, e))
     return out
 
 
@@ -110,6 +217,7 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
         speaker = speakers.mention_for(doc[pobj.left_edge.i:phrase_end], mentions)
         out.append(Quote(id=child_id(article.id, "r", tok.idx), text=article.text[s:e], start=s, end=e,
                          direct=False, cue="according to", speaker=speaker))
+        taken.append((s, e))
     return out
 
 
