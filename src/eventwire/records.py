@@ -10,6 +10,7 @@ Offsets (``start``/``end``) are character offsets into ``Article.text``, end exc
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -302,6 +303,14 @@ class CodedArticle:
     quotes: tuple[Quote, ...] = ()
     tone: float | None = None
 
+    def __post_init__(self) -> None:
+        # Quotes are kept in text order (statements and scare quotes are listed apart in JSON; the order
+        # is what puts them back together).
+        ordered = tuple(sorted(self.quotes, key=lambda q: (q.start, q.end, q.id,
+                                                            json.dumps(q.to_dict(), sort_keys=True))))
+        if ordered != self.quotes:
+            object.__setattr__(self, "quotes", ordered)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.article.ref if self.article.ref is not None else self.article.id,
@@ -309,7 +318,9 @@ class CodedArticle:
             "sentences": [s.to_dict() for s in self.sentences],
             "actors": [m.to_dict() for m in self.actors],
             "events": [e.to_dict() for e in self.events],
-            "quotes": [q.to_dict() for q in self.quotes],
+            # Scare quotes ("hot phase") are kept apart from statements, as the quotes contract says.
+            "quotes": [q.to_dict() for q in self.quotes if not q.scare],
+            "scare_quotes": [q.to_dict() for q in self.quotes if q.scare],
             "tone": self.tone,
         }
 
@@ -320,6 +331,6 @@ class CodedArticle:
             sentences=tuple(Sentence.from_dict(x) for x in d.get("sentences") or ()),
             actors=tuple(ActorMention.from_dict(x) for x in d.get("actors") or ()),
             events=tuple(Event.from_dict(x) for x in d.get("events") or ()),
-            quotes=tuple(Quote.from_dict(x) for x in d.get("quotes") or ()),
+            quotes=tuple(Quote.from_dict(x) for x in [*(d.get("quotes") or ()), *(d.get("scare_quotes") or ())]),
             tone=d.get("tone"),
         )

@@ -58,7 +58,8 @@ def test_known_title_is_dropped_from_body_and_not_reported():
 
 
 def test_short_lines_outside_body_are_edges():
-    dump = "\n".join(["Sylvania News Network", "", P1, "", P2, "", "Read the whole series", "Top picks"])
+    dump = "\n".join(["Subscribe", "Sylvania News Network", "", P1, "", P2, "", "Read the whole series",
+                      "Top picks"])
     parts = textdump.clean(dump)
     assert parts.text == P1 + "\n\n" + P2
     assert "Top picks" not in parts.text
@@ -98,9 +99,15 @@ def test_lines_in_same_block_joined_by_single_newline():
     assert parts.text == P1 + "\n" + P2
 
 
-def test_bullets_are_stripped():
-    parts = textdump.clean("• " + P1 + "\n\n» " + P2)
+def test_bullets_are_stripped_in_a_page_dump():
+    parts = textdump.clean("Home\n\n• " + P1 + "\n\n» " + P2)
     assert parts.text == P1 + "\n\n" + P2
+
+
+def test_clean_body_without_page_furniture_is_returned_unchanged():
+    body = "  Officials said this:\n\n" + P1 + "\n" + P2 + "\n"
+    parts = textdump.clean(body)
+    assert parts.text == body and parts.title is None
 
 
 def test_relative_date_line_resolved_against_retrieval_time():

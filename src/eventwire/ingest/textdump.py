@@ -4,7 +4,9 @@
 the headline, credit and section line, byline and publication date on the way. The rules are data
 (``data/boilerplate.yaml``); this module only says in which order they apply:
 
-1. A dump with a single non-blank line is one sentence or one paragraph: it is returned unchanged.
+1. A dump with a single non-blank line is one sentence or one paragraph: it is returned unchanged;
+   so is a text with no page furniture at all (no menu, date, byline, credit or end-of-article line,
+   no line repeating the caller's title, no repeated paragraph): it is a clean body and its offsets must stay the caller's.
 2. Each line is classed: navigation, date line, byline, credit/section line, stop line, or text.
 3. The headline is the first title-like text line before the first body paragraph.
 4. Short text lines before the first or after the last body paragraph are furniture.
@@ -32,6 +34,8 @@ _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 # Sentence-final punctuation, perhaps inside closing quotes or brackets ('... a "hot phase."').
 _TERMINAL = re.compile(r"[.!?…。！？][\"”’'」』）)\]]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Notes that show a text is a page dump (and not a clean body).
+_FURNITURE = frozenset({"nav", "stop", "date", "byline", "credit", "title"})
 MAX_GAP = 3
 JOIN_GAP = 10
 JOIN_SHARE = 0.25
@@ -289,6 +293,11 @@ def clean(
         seen_body = seen_body or _is_body(line)
         kept.append((block, line))
 
+    if not _FURNITURE & set(notes) and not any(_repeats([ln for _, ln in kept])):
+        # No menu, date, byline, credit or end-of-article line and no repeated paragraph: this is a
+        # clean body (a caller's text field, a wire story), not a page. Cut nothing, so offsets match
+        # the caller's text.
+        return DumpParts(text=text, notes=tuple(f"{k}:{notes.count(k)}" for k in dict.fromkeys(notes)))
     span = _main_block([ln for _, ln in kept])
     if span is not None:
         first, last = span

@@ -24,6 +24,20 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 1_000_000
 
 
+PARAGRAPHS = "eventwire_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the token after a whitespace token holding two newlines starts
+    one (the parser keeps preset boundaries). Without it, a quote's last paragraph and the next one can
+    become one "sentence" and share a speaker."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load(name: str) -> Language:
     """The installed spaCy pipeline ``name`` (a package name or a path), loaded once per process."""
@@ -42,6 +56,8 @@ def load(name: str) -> Language:
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} lacks {sorted(missing)}; eventwire needs a parser and NER")
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
 
 
