@@ -6,7 +6,8 @@ the headline, credit and section line, byline and publication date on the way. T
 
 1. A dump with a single non-blank line is one sentence or one paragraph: it is returned unchanged;
    so is a text with no page furniture at all (no menu, date, byline, credit or end-of-article line,
-   no line repeating the caller's title, no repeated paragraph): it is a clean body and its offsets must stay the caller's.
+   no line repeating the caller's title, no repeated paragraph): it is a clean body and its offsets
+   must stay the caller's.
 2. Each line is classed: navigation, date line, byline, credit/section line, stop line, or text.
 3. The headline is the first title-like text line before the first body paragraph.
 4. Short text lines before the first or after the last body paragraph are furniture.
