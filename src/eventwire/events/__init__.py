@@ -4,6 +4,13 @@
 in text order. For every sentence token the lexicon matches, ``frames`` finds actor and recipient,
 ``modality`` the modality and negation, ``when`` the date, ``where`` the place; ``ontology`` adds the
 CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the rules that fired.
+
+What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
+an act that is the content of another event or appeal (non-asserted under it, a gerund after it, an
+event noun or relative clause inside its arguments). What is recoded (``_turned``): refused
+cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation -> AGREE, announced
+coercion -> THREATEN; a reported "X said Y must ..." clause is X's REQUEST; readiness to cooperate
+adds an AGREE. Confidence ranks the sentence's main event first.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.events import frames, modality, when, where
-from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
 from eventwire.records import ActorMention, Article, Event, Quote
@@ -22,6 +29,9 @@ from eventwire.records import ActorMention, Article, Event, Quote
 # Confidence is a documented heuristic until a calibrated model replaces it: a lexicon hit starts at
 # 0.4; each resolved argument adds 0.2, a verbal predicate 0.1, an asserted modality 0.1.
 _BASE, _ARG, _VERB, _ASSERT = 0.4, 0.2, 0.1, 0.1
+# So that the main event of a sentence ranks first: the sentence's main verb gains 0.2, a predicate
+# inside another event's arguments ("condemned the attack") loses 0.2.
+_MAIN, _EMBEDDED = 0.2, 0.2
 
 
 @dataclass(frozen=True)
@@ -60,6 +70,10 @@ def _speakers(doc: Doc, quotes: tuple[Quote, ...]) -> dict[int, ActorMention]:
 _NAME_ENTS = frozenset({"ORG", "LAW", "EVENT", "FAC", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "NORP"})
 
 
+# Mentions that name people or organisations, never the place of an event.
+_NOT_PLACE_KINDS = frozenset({"igo"})
+
+
 def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
     """True when ``tok`` is a noun that a governing verb's entry already took as its object ("imposed
     sanctions", "held talks"): the verb's reading, with better arguments, stands for both."""
@@ -72,6 +86,111 @@ def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
             break
         head = head.head
     return False
+
+
+def _content_of(tok: Token, matched: dict[int, Entry]) -> Token | None:
+    """The event predicate (or dropped appeal/statement word) whose complement ``tok`` is: the nearest
+    matched word above it through complement relations, not crossing reported speech."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in _CONTENT_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.i in matched:
+            return cur
+        if cur.lemma_.lower() in modality.SAY:
+            return None
+    return None
+
+
+# Relations by which a predicate is the complement (content) of the word above it.
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "conj"})
+
+
+def _is_main(tok: Token) -> bool:
+    """``tok`` is the main verb of its sentence, a verb conjoined with it ("shot and killed"), or the
+    verb of what the sentence's main reporting verb reports."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ == "ccomp" and cur.head.dep_ == "ROOT" and cur.head.lemma_.lower() in modality.SAY:
+        cur = cur.head  # "X said Y attacked Z": the reported act is the sentence's news
+    return cur.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX")
+
+
+def _under_event(tok: Token, matched: dict[int, Entry], statements: bool = False) -> bool:
+    """Some other matched predicate governs ``tok`` (within its clause chain); with ``statements``,
+    a dropped statement or appeal word ("expressed condolences over the attack") counts too."""
+    cur = tok
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        cur = cur.head
+        if cur.i in matched and (statements or matched[cur.i].event_type != NONE):
+            return True
+    return False
+
+
+_MUST = Entry(lemma="must", pos="VERB", event_type="REQUEST", cameo="100", recipient="none",
+              note="reported 'must' clause: a demand")
+
+_EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
+# Coercive acts that, announced as intended ("plans to impose", "would blockade"), are threats.
+_THREAT_ACTS = frozenset({"COERCE", "ASSAULT", "SANCTION"})
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"})
+
+# PLOVER REJECT modes for the cooperative act that is refused.
+_REJECT_MODE = {"CONSULT": "meet", "CONCEDE": "yield", "RETREAT": "yield", "AID": "assist",
+                "COOPERATE": "assist", "SUPPORT": "assist"}
+
+
+def _turned(tok: Token, entry: Entry, mod: str, negated: bool, onto: Ontology) -> tuple[Entry, str] | None:
+    """The event a refusal or a calling-off makes of a predicate, with the reason, or None.
+
+    A cooperative act that is refused, failed or said not to be going to happen ("declined to resign",
+    "failed to reach agreement", "will not accept refugees") is a REJECT (PLOVER: refusing to
+    cooperate); a conflict act that is cancelled or abandoned ("cancelled the restrictions") is a
+    CONCEDE. Denying a claim ("denied sending troops") stays a denied event. A cooperative act reported
+    in the future tense ("will release the hostages", "will provide aid") is an AGREE (PLOVER: future
+    cooperation implies intent); readiness words ("ready to", "open to") keep the act's own type. A
+    coercive act announced as intended ("plans to impose martial law", "would blockade the capital") is
+    a THREATEN (PLOVER: THREATEN is the hypothetical counterpart of the act)."""
+    quad = onto.types[entry.event_type].quad_class
+    if entry.event_type in _FUTURE_AGREE and mod == "intended" and not negated and any(
+            c.dep_ == "aux" and c.lower_ in modality.FUTURE for c in tok.children):
+        return (replace(entry, event_type="AGREE", mode=None, cameo=None, context=()),
+                f"future {entry.event_type} is an intention to cooperate -> AGREE")
+    if entry.event_type in _THREAT_ACTS and not negated and modality.governed_by(tok, modality.ATTEMPT) is None \
+            and (mod == "intended" or (
+            mod == "hypothetical" and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children))):
+        return (replace(entry, event_type="THREATEN", mode=None, cameo=None, context=()),
+                f"announced {entry.event_type} is a threat -> THREATEN")
+    d = modality.denier(tok)
+    dl = d.lemma_.lower() if d is not None else ""
+    said_not = negated and tok.pos_ in ("VERB", "AUX") and mod in ("asserted", "intended", "hypothetical")
+    if quad in (1, 2) and (dl in modality.REFUSE or said_not):
+        mode = _REJECT_MODE.get(entry.event_type)
+        return (replace(entry, event_type="REJECT", mode=mode, cameo=None, context=()),
+                f"refused cooperative act ({entry.event_type}) -> REJECT")
+    if quad in (3, 4) and dl in modality.CALL_OFF:
+        return (replace(entry, event_type="CONCEDE", mode=None, cameo=None, context=()),
+                f"'{d.text if d is not None else ''}' calls off a conflict act -> CONCEDE")
+    return None
+
+
+def _in_relative(tok: Token) -> bool:
+    """``tok`` heads (or is conjoined to the head of) a relative or adnominal clause."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    return cur.dep_ in ("relcl", "acl")
+
+
+def _has_poss(tok: Token) -> bool:
+    return any(c.dep_ == "poss" for c in tok.children)
 
 
 def _is_candidate(tok: Token) -> bool:
@@ -93,25 +212,76 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     by_token = _by_token(doc, mentions)
     speaker_of = _speakers(doc, quotes)
     events: list[Event] = []
+    agreed: set[int] = set()  # readiness words already coded as AGREE
     matched = {t.i: e for t in doc if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
+    # "X said Y must do Z" is X's demand (REQUEST) of Y; Z is its content, not an event of its own.
+    reporter = {t.i: r for t in doc if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
+    for i in reporter:
+        matched[i] = _MUST
     for s_idx, sent in enumerate(doc.sents):
         for tok in sent:
             entry = matched.get(tok.i)
-            if entry is None or _absorbed(tok, matched):
+            if entry is None or entry.event_type == NONE or _absorbed(tok, matched):
                 continue
-            fr = frames.frame(tok, entry, by_token)
+            rep = reporter.get(tok.i)
+            fr = frames.demand_frame(tok, rep, by_token) if rep is not None else frames.frame(tok, entry, by_token)
             speaker = speaker_of.get(sent.start_char)
             if not fr.actor and speaker is not None and speaker not in fr.recipient:
                 fr = replace(fr, actor=(speaker,), arcs=(*fr.arcs, "actor=speaker of the sentence"))
+            if tok.pos_ in ("NOUN", "PROPN") and _under_event(tok, matched, True) and not _has_poss(tok):
+                # "accused X of blackmail in the negotiations", "conceded to demands": an event noun
+                # inside another event's arguments refers to it; the governing event is the report.
+                # One with its own possessor ("supported Moscow in its operation") stays an event.
+                continue
+            if _in_relative(tok) and _under_event(tok, matched, True):
+                # "condolences to the families of those who were killed": a relative clause inside
+                # another event's (or statement's) arguments describes a referenced, earlier event.
+                continue
             mod, negated, mod_reason = modality.modality(tok)
+            if rep is not None:
+                mod, mod_reason = "asserted", f"'must' clause reported by '{rep.text}'"
+            gov = _content_of(tok, matched)
+            if gov is not None and (mod != "asserted" or tok.dep_ == "pcomp" or (
+                    entry.event_type == "REQUEST" and matched[gov.i].event_type == "PROTEST")):
+                # "demanded the withdrawal", "agreed to cooperate", "urged X to release": the governed
+                # act is the content of the governing event (or appeal), not an event of its own; so is
+                # the demand a protest is staged for (PLOVER: demands made by protest are PROTEST), and
+                # the act a gerund names after the governing word ("accused X of violating ...").
+                continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
+            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.recipient:
+                # "Egypt and Somalia held exercises": an exercise with another party is joint (manual:
+                # joint exercises are COOPERATE, not MOBILIZE).
+                entry = replace(entry, event_type="COOPERATE", mode=None, cameo="062")
+            turned = _turned(tok, entry, mod, negated, coder.ontology)
+            if turned is not None:
+                entry, why = turned
+                mod, negated, mod_reason = "asserted", False, why
             date, date_reason = when.event_date(sent.text, article.published)
-            place = where.event_place(tok, coder.kb, set(fr.actor_tokens), article.published)
             mode = entry.mode if coder.ontology.valid_mode(entry.event_type, entry.mode) else None
             cameo, goldstein, quad = coder.ontology.score(entry.event_type, mode, entry.cameo)
+            actor_toks = {i for i, m in by_token.items() if m in fr.actor or m.how in _NOT_PLACE_KINDS}
+            place = where.event_place(tok, coder.kb, actor_toks, article.published, material=quad in (2, 4))
             resolved = sum(1 for side in (fr.actor, fr.recipient) if any(m.actor.resolved for m in side))
-            confidence = _BASE + _ARG * resolved + _VERB * (tok.pos_ == "VERB") + _ASSERT * (mod == "asserted")
+            confidence = (_BASE + _ARG * resolved + _VERB * (tok.pos_ == "VERB") + _ASSERT * (mod == "asserted")
+                          + _MAIN * _is_main(tok) - _EMBEDDED * _under_event(tok, matched))
+            ready = modality.intent_word(tok) if mod in ("intended", "conditional") else None
+            if ready is not None and quad in (1, 2) and entry.event_type != "AGREE" and ready.i not in agreed:
+                # "ready to resume talks with X": the stated willingness is an AGREE (PLOVER: indicate
+                # willingness to cooperate), coded at the readiness word besides the intended act.
+                agreed.add(ready.i)
+                a_cameo, a_gold, a_quad = coder.ontology.score("AGREE", None, None)
+                events.append(Event(
+                    id=child_id(article.id, s_idx, ready.idx), event_type="AGREE", sentence=sent.text,
+                    sentence_start=sent.start_char, sentence_end=sent.end_char, start=ready.idx,
+                    end=ready.idx + len(ready.text), trigger=ready.text, mode=None, context=entry.context,
+                    actor=fr.actor, recipient=fr.recipient, cameo=a_cameo, quad_class=a_quad, goldstein=a_gold,
+                    date=date, date_reason=date_reason, location=place, negated=negated, modality=mod,
+                    confidence=round(min(confidence, 1.0), 2),
+                    explain=(f"'{ready.text}' states willingness to {entry.describe()}", *fr.arcs,
+                             f"modality: {mod_reason}"),
+                ))  # fmt: skip
             events.append(Event(
                 id=child_id(article.id, s_idx, tok.idx), event_type=entry.event_type, sentence=sent.text,
                 sentence_start=sent.start_char, sentence_end=sent.end_char, start=tok.idx,

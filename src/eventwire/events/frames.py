@@ -217,3 +217,31 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
         actors, recips = actors[:1], actors[1:]
         arcs.append("reciprocal: first conjunct -> others")
     return Frame(actors, recips, tuple(arcs), frozenset(actor_toks | recip_toks))
+
+
+# Verbs that report what someone holds must happen ("said that Iran must release ...").
+_REPORT = frozenset({"say", "declare", "state", "reiterate", "insist", "stress", "tell", "add", "warn",
+                     "repeat", "maintain", "argue", "emphasize", "emphasise", "announce", "write"})
+
+
+def must_clause(tok: Token) -> Token | None:
+    """The reporting verb above ``tok`` when ``tok`` heads a reported "must" clause ("X said that Y must
+    do Z": a demand by X of Y, PLOVER REQUEST), else None."""
+    if not any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
+        return None
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _REPORT:
+        return tok.head
+    return None
+
+
+def demand_frame(clause: Token, reporter: Token, by_token: dict[int, ActorMention]) -> Frame:
+    """Actor and recipient of a reported "must" demand: the reporter's subject demands of the clause's
+    subject."""
+    subj = _child(reporter, _SUBJ)
+    target = _child(clause, _SUBJ + _PASS_SUBJ)
+    actor_toks = _arg_tokens(subj) if subj is not None else set()
+    recip_toks = _arg_tokens(target) if target is not None else set()
+    actors = _mentions_in(actor_toks, by_token)
+    recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
+    arcs = ("actor=subject of reporting verb", "recipient=subject of the must-clause")
+    return Frame(actors, recips, arcs, frozenset(actor_toks | recip_toks))

@@ -23,6 +23,11 @@ from spacy.tokens import Token
 from eventwire.errors import InputError
 from eventwire.records import PLOVER_TYPES
 
+# ``event_type: NONE`` marks a word that is recognised but not a PLOVER event: the CAMEO 01 (public
+# statement) and 02 (appeal) categories, which the PLOVER 2.0 translation table drops ("urged X to ...",
+# "called on X to ...", "expressed concern"). Such a word is never coded, and the act it asks for is
+# its content, not a separate event.
+NONE = "NONE"
 POS_GROUPS = {"VERB": ("VERB", "AUX"), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 
@@ -66,7 +71,7 @@ class Entry:
 
 def entry_from_mapping(row: dict[str, Any]) -> Entry:
     etype = str(row["event_type"]).upper()
-    if etype not in PLOVER_TYPES:
+    if etype not in PLOVER_TYPES and etype != NONE:
         raise InputError(f"predicates: {row.get('lemma')!r} has unknown event_type {etype!r}")
     pos = str(row.get("pos") or "VERB").upper()
     if pos not in POS_GROUPS:

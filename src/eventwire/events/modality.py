@@ -8,7 +8,8 @@ advcl, ccomp ... up to the clause that is not reported speech) and returns
   "cancelled the visit"); negated is true.
 - ``hypothetical``: also for what is only threatened ("threatened to invade").
 - ``demanded``: governed by a demand verb ("urged Iran to release ...").
-- ``intended``: governed by intent words ("ready to", "open to", "plans to", "will").
+- ``intended``: governed by intent words ("ready to", "open to", "plans to", "will"); ``conditional``
+  instead when the intent carries a condition ("open to talks if ...").
 - ``hypothetical``: a modal of possibility (could, might, may, would).
 - ``conditional``: the predicate's clause carries a condition ("if", "provided", "unless").
 - ``asserted`` otherwise. ``negated`` is true when a "not"/"never"/"no" attaches to the predicate or
@@ -34,7 +35,7 @@ NEGATION = frozenset({"not", "n't", "never", "no"})
 # Relations through which a governing word's modality reaches the predicate below it.
 _CHAIN = frozenset({"xcomp", "acomp", "prep", "pobj", "dobj", "ccomp", "advcl", "conj", "attr", "pcomp",
                     "relcl", "acl", "nsubj", "oprd", "amod", "compound"})
-_SAY = frozenset({"say", "tell", "state", "add", "announce", "declare", "claim", "report", "note", "stress",
+SAY = frozenset({"say", "tell", "state", "add", "announce", "declare", "claim", "report", "note", "stress",
                   "emphasize", "emphasise", "warn", "insist"})
 
 
@@ -60,6 +61,63 @@ def _condition(tok: Token) -> str | None:
     return None
 
 
+# Denial words that refuse or call off an act, as opposed to denying a claim ("denied sending troops").
+REFUSE = frozenset({"refuse", "decline", "reject", "fail"})
+CALL_OFF = frozenset({"cancel", "abandon"})
+
+
+# Words that state readiness or willingness to act: with a cooperative act below them they make an AGREE.
+READY = frozenset({"ready", "open", "willing", "prepared", "eager", "keen", "determined", "poised"})
+
+
+def intent_word(tok: Token) -> Token | None:
+    """The readiness word (``READY``) governing ``tok`` through the modality chain, if any."""
+    cur = tok
+    for _ in range(6):
+        if cur is not tok and cur.lemma_.lower() in READY:
+            return cur
+        if cur is not tok and cur.lemma_.lower() in SAY:
+            return None
+        if cur.dep_ not in _CHAIN or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+# An attempted act happened (and failed), it is not merely intended: "tried to hack", "attempt to kill".
+ATTEMPT = frozenset({"try", "attempt"})
+
+
+def governed_by(tok: Token, lemmas: frozenset[str]) -> Token | None:
+    """The nearest word above ``tok`` in the modality chain whose lemma is in ``lemmas``."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in _CHAIN or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in lemmas:
+            return cur
+        if cur.lemma_.lower() in SAY:
+            return None
+    return None
+
+
+def denier(tok: Token) -> Token | None:
+    """The denial word (``DENY``) that governs ``tok`` through the modality chain, if any."""
+    cur = tok
+    for _ in range(8):
+        if cur is not tok:
+            lemma = cur.lemma_.lower()
+            if lemma in DENY:
+                return cur
+            if lemma in SAY or lemma in INTENT or lemma in DEMAND or lemma in THREAT:
+                return None
+        if cur.dep_ not in _CHAIN or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
 def modality(tok: Token) -> tuple[str, bool, str]:
     """(modality, negated, reason) for the predicate ``tok``."""
     negated = _negated(tok)
@@ -82,8 +140,12 @@ def modality(tok: Token) -> tuple[str, bool, str]:
             if lemma in DEMAND:
                 return "demanded", negated, f"under '{cur.text}'"
             if lemma in INTENT:
+                # "open to releasing them, provided that ...": a stated intent with a condition.
+                cond = cond or _condition(cur) or (_condition(cur.head) if cur.head is not cur else None)
+                if cond:
+                    return "conditional", negated, f"under '{cur.text}', condition '{cond}'"
                 return "intended", negated, f"under '{cur.text}'"
-            if lemma in _SAY:
+            if lemma in SAY:
                 break
             if _negated(cur) and cur.dep_ != "ROOT":
                 negated = True

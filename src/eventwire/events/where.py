@@ -1,47 +1,232 @@
-"""Where an event happened: a place attached to the predicate ("talks in Geneva", "shelling near
-Kharkiv"), else one attached to the sentence's main verb, never an actor or recipient span.
+"""Where an event happened, read off the dependency parse of its sentence.
 
-Places are GPE/LOC/FAC entities in the object of a locative preposition. They are geocoded to a
-country with the knowledge base (countries and capitals); coordinates come later from an offline
-gazetteer.
+``event_place(pred, kb, exclude, on, material=False)`` returns a :class:`~eventwire.records.Place` or
+None. Candidates, in order:
+
+1. a place phrase under a locative preposition attached to the predicate ("talks in Geneva",
+   "shelling near Kharkiv", "marched through central London", "north of Tikrit"), or for an event
+   noun a place name modifying it ("the Mosul operation");
+2. for a material event (``material``), a place named by the predicate's own object ("captured
+   Goma", "patrolled the streets of Srinagar", "stormed the X area", "captured strongholds,
+   including X");
+3. a locative phrase attached to a word governing the predicate (xcomp/ccomp/conj/advcl ... chain);
+4. a locative phrase on one of the predicate's arguments ("a mob in the town of X killed ...");
+5. the locative phrase of the sentence nearest the predicate.
+
+A place phrase is the object of the preposition with the words that describe the same place
+(compounds, modifiers, possessors, appositions, conjuncts, "of"-phrases: "the West Bank city of
+Nablus", "Kandahar's Loi Karez neighborhood"), cut to the span from its first to its last name token.
+A name token is part of a GPE/LOC/FAC entity, or a proper noun outside a date/number entity (the small
+model often labels little-known towns PERSON or ORG). Tokens in ``exclude`` (the actor's span) are
+never the place; a phrase whose object is an amount ("over 200 fighters") is not one
+either. The country comes from the knowledge base for the first name that resolves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.records import Place
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "from",
-                      "into", "within", "throughout", "over", "off"})
+                      "into", "within", "throughout", "over", "off", "through", "towards", "toward",
+                      "beyond", "underneath", "under", "onto", "above",
+                      "below", "beneath", "behind", "past"})
+# "north of Tikrit", "east of the city": a direction word whose "of"-phrase names the place.
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "northward", "southward", "eastward", "westward"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entities that are never places even when their tokens are proper nouns ("on Tuesday", "in March").
+_NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                        "LANGUAGE", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+# Relations inside a place phrase that still describe the same place.
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "appos", "conj", "cc", "nmod", "det", "case", "prep",
+                          "pobj", "punct", "npadvmod", "nummod", "advmod"})
+# Governing relations through which an event takes the place of the clause above it.
+_CLIMB = frozenset({"xcomp", "ccomp", "conj", "pobj", "prep", "dobj", "acomp", "advcl", "pcomp", "relcl",
+                    "acl", "nsubj", "nsubjpass"})
 
 
-def _place_under(tok: Token, ents: dict[int, Span], exclude: set[int]) -> Span | None:
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE:
+def _is_name(tok: Token) -> bool:
+    if tok.ent_type_ in _PLACE_LABELS:
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The tokens of the place phrase headed by ``head`` (no clauses, no non-"of" prepositions)."""
+    out: list[Token] = []
+    stack = [head]
+    seen: set[int] = set()
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
             continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.i in ents and pobj.i not in exclude:
-                return ents[pobj.i]
+        seen.add(t.i)
+        out.append(t)
+        for c in t.children:
+            if c.dep_ not in _PHRASE_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ != "of":
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _run(tok: Token, names: set[int]) -> tuple[int, int]:
+    """The contiguous run of name tokens around ``tok`` ("Lashkar Gah", "Mazar-e-Sharif")."""
+    lo = hi = tok.i
+    while lo - 1 in names:
+        lo -= 1
+    while hi + 1 in names:
+        hi += 1
+    return lo, hi
+
+
+def _name_span(head: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """The span of the place phrase under ``head`` from its first to its last name token ("the West
+    Bank city of Nablus" -> "West Bank city of Nablus")."""
+    names = [t.i for t in _phrase(head) if _is_name(t) and t.i not in exclude]
+    if not names:
+        return None
+    return min(names), max(names)
+
+
+def _in_phrase(pobj: Token, exclude: set[int], depth: int = 0) -> tuple[int, int] | None:
+    """The names under ``pobj``; failing those, under a locative preposition inside the phrase ("in a
+    remote area near the port of X")."""
+    found = _name_span(pobj, exclude)
+    if found is not None or depth >= 2:
+        return found
+    for t in _phrase(pobj):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+                for g in prep.children:
+                    if g.dep_ == "pobj" and (found := _in_phrase(g, exclude, depth + 1)) is not None:
+                        return found
     return None
 
 
-def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date | None) -> Place | None:
-    """The place of the event whose predicate is ``pred``; tokens in ``exclude`` are actor spans."""
+def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> tuple[int, int] | None:
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and not _is_amount(pobj):
+                found = _in_phrase(pobj, exclude)
+                if found is not None:
+                    return found
+    for c in tok.children:
+        # "captured off Mogadishu": the small model sometimes hangs the place on the verb as npadvmod.
+        if c.dep_ == "npadvmod" and c.ent_type_ in _PLACE_LABELS and c.i not in exclude:
+            return _name_span(c, exclude)
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in DIRECTIONS:
+            found = _under(c, exclude, frozenset({"of"}))
+            if found is not None:
+                return found
+    return None
+
+
+def _is_amount(tok: Token) -> bool:
+    """"over 200 fighters": a quantity, not a place."""
+    return any(c.dep_ == "nummod" or c.ent_type_ in ("CARDINAL", "QUANTITY") for c in tok.children) or \
+        tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def _object_place(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """A place named by the direct object of a material predicate ("captured Goma")."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        phrase = _phrase(c)
+        if any(t.ent_type_ in _PLACE_LABELS for t in phrase) or c.lemma_.lower() in PLACE_HEADS:
+            found = _name_span(c, exclude)
+            if found is not None:
+                return found
+        # "captured key strongholds, including Mazar-e-Sharif city"
+        found = _under(c, exclude, frozenset({"including"}))
+        if found is not None:
+            return found
+    return None
+
+
+def _modifier_place(tok: Token) -> tuple[int, int] | None:
+    """A place name modifying an event noun ("the Mosul operation", "the Kabul bombing")."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.ent_type_ in _PLACE_LABELS:
+            lo = hi = c.i
+            while lo - 1 >= 0 and tok.doc[lo - 1].ent_type_ in _PLACE_LABELS and tok.doc[lo - 1].head == tok:
+                lo -= 1
+            return lo, hi
+        if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN" and not c.ent_type_:
+            return c.left_edge.i, c.i
+    return None
+
+
+# Common nouns that name a place, so that a proper noun under them is the place's name.
+PLACE_HEADS = frozenset({"city", "town", "village", "district", "province", "region", "capital", "street",
+                         "streets", "area", "neighborhood", "neighbourhood", "suburb", "island", "camp",
+                         "border", "base", "airport", "port", "square", "state", "county", "hospital",
+                         "mosque", "church", "market", "headquarters", "embassy", "countryside", "outskirts",
+                         "territory", "valley", "mountains", "river", "coast", "skies", "airspace", "waters",
+                         "waterway", "compound", "checkpoint", "crossing", "bridge", "highway", "road"})
+
+
+def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date | None,
+                material: bool = False) -> Place | None:
+    """The place of the event whose predicate is ``pred``; tokens in ``exclude`` are never the place.
+
+    ``material`` (a material-conflict or material-cooperation event) lets the predicate's own object
+    name the place."""
     doc = pred.doc
-    ents = {t.i: e for e in doc.ents if e.label_ in _PLACE_LABELS for t in e}
-    span = _place_under(pred, ents, exclude)
+    found = _under(pred, exclude)
+    if found is None and pred.pos_ in ("NOUN", "PROPN"):
+        found = _modifier_place(pred)
+    if found is None and material:
+        found = _object_place(pred, exclude)
     cur = pred
-    while span is None and cur.head is not cur and cur.dep_ in ("xcomp", "ccomp", "conj", "pobj", "prep",
-                                                                 "dobj", "acomp", "advcl"):
+    steps = 0
+    while found is None and cur.head is not cur and cur.dep_ in _CLIMB and steps < 6:
+        steps += 1
         cur = cur.head
-        span = _place_under(cur, ents, exclude)
-    if span is None:
+        found = _under(cur, exclude)
+    if found is None:
+        for c in pred.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep"):
+                target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ in ("agent", "prep") else c
+                found = _under(target, exclude)
+                if found is not None:
+                    break
+    if found is None:
+        found = _nearest_in_sentence(pred, exclude)
+    if found is None:
         return None
-    found = kb.lookup_name(span.text, on)
-    country = found.actor.country if found is not None else None
-    return Place(text=span.text, start=span.start_char, end=span.end_char, country=country)
+    place = doc[found[0]:found[1] + 1]
+    country = None
+    for tok in place:
+        if _is_name(tok):
+            hit = kb.lookup_name(tok.text, on)
+            if hit is not None and hit.actor.country:
+                country = hit.actor.country
+                break
+    whole = kb.lookup_name(place.text, on)
+    if whole is not None and whole.actor.country:
+        country = whole.actor.country
+    return Place(text=place.text, start=place.start_char, end=place.end_char, country=country)
+
+
+def _nearest_in_sentence(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """The place phrase under a locative preposition of ``pred``'s sentence nearest to ``pred``."""
+    best: tuple[int, tuple[int, int]] | None = None
+    for prep in pred.sent:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE or prep.head.i in exclude:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and not _is_amount(pobj):
+                found = _name_span(pobj, exclude)
+                if found is not None and (best is None or abs(prep.i - pred.i) < best[0]):
+                    best = (abs(prep.i - pred.i), found)
+    return best[1] if best is not None else None

@@ -1,0 +1,253 @@
+"""Event-coding rules on hand-built parses (no spaCy model needed).
+
+Each test builds a Doc with words, heads, dependency labels, POS tags, lemmas and entities, as the
+parser would, and runs :func:`eventwire.events.code` on it with the packaged lexicon and ontology.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire import events
+from eventwire.events import lexicon, ontology, where
+from eventwire.records import Article
+
+_VOCAB = spacy.blank("en").vocab
+
+
+class _NoKB:
+    """A knowledge base that knows no names (the event rules must not depend on it)."""
+
+    def lookup_name(self, text: str, on: Any = None) -> None:
+        return None
+
+
+def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or "O")."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def _code(doc: Doc) -> tuple[Any, ...]:
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_NoKB())  # type: ignore[arg-type]
+    return events.code(doc, Article(id="t", text=doc.text), (), coder)
+
+
+def _types(doc: Doc) -> list[str]:
+    return [e.event_type for e in _code(doc)]
+
+
+def test_appeal_is_not_an_event_and_its_content_is_not_either():
+    # "Agencies appealed for aid to help refugees."  (CAMEO 02 appeal: dropped in PLOVER)
+    doc = _doc([
+        ("Agencies", 1, "nsubj", "NOUN", "agency", "O"),
+        ("appealed", 1, "ROOT", "VERB", "appeal", "O"),
+        ("for", 1, "prep", "ADP", "for", "O"),
+        ("aid", 2, "pobj", "NOUN", "aid", "O"),
+        ("to", 5, "aux", "PART", "to", "O"),
+        ("help", 1, "advcl", "VERB", "help", "O"),
+        ("refugees", 5, "dobj", "NOUN", "refugee", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
+
+
+def test_statement_of_concern_is_not_an_event():
+    # "Ministers expressed concern over the attack."
+    doc = _doc([
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "O"),
+        ("expressed", 1, "ROOT", "VERB", "express", "O"),
+        ("concern", 1, "dobj", "NOUN", "concern", "O"),
+        ("over", 2, "prep", "ADP", "over", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("attack", 3, "pobj", "NOUN", "attack", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
+
+
+def test_urging_a_party_is_a_request():
+    # "Officials urged Ruritania to release the prisoners."
+    doc = _doc([
+        ("Officials", 1, "nsubj", "NOUN", "official", "O"),
+        ("urged", 1, "ROOT", "VERB", "urge", "O"),
+        ("Ruritania", 1, "dobj", "PROPN", "Ruritania", "B-GPE"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("release", 1, "xcomp", "VERB", "release", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("prisoners", 4, "dobj", "NOUN", "prisoner", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["REQUEST"]
+
+
+def test_announced_coercion_is_a_threat_but_an_attempt_is_not():
+    # "Farmers would blockade the capital."  /  "Gunmen tried to kill the governor."
+    threat = _doc([
+        ("Farmers", 2, "nsubj", "NOUN", "farmer", "O"),
+        ("would", 2, "aux", "AUX", "would", "O"),
+        ("blockade", 2, "ROOT", "VERB", "blockade", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("capital", 2, "dobj", "NOUN", "capital", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    attempt = _doc([
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman", "O"),
+        ("tried", 1, "ROOT", "VERB", "try", "O"),
+        ("to", 3, "aux", "PART", "to", "O"),
+        ("kill", 1, "xcomp", "VERB", "kill", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("governor", 3, "dobj", "NOUN", "governor", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(threat) == ["THREATEN"]
+    assert _types(attempt) == ["ASSAULT"]
+
+
+def test_demand_is_a_request_and_the_demanded_act_is_its_content():
+    # "Ministers demanded the release of the prisoners."
+    doc = _doc([
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "O"),
+        ("demanded", 1, "ROOT", "VERB", "demand", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("release", 1, "dobj", "NOUN", "release", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("prisoners", 4, "pobj", "NOUN", "prisoner", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["REQUEST"]
+
+
+def test_refused_cooperation_is_reject():
+    # "Rebels refused to release the hostages."
+    doc = _doc([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("refused", 1, "ROOT", "VERB", "refuse", "O"),
+        ("to", 3, "aux", "PART", "to", "O"),
+        ("release", 1, "xcomp", "VERB", "release", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("hostages", 3, "dobj", "NOUN", "hostage", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc)
+    assert {e.event_type for e in coded} == {"REJECT"}
+    assert all(e.quad_class == 3 for e in coded)
+
+
+def test_future_cooperation_is_agree():
+    # "Rebels will release the hostages."
+    doc = _doc([
+        ("Rebels", 2, "nsubj", "NOUN", "rebel", "O"),
+        ("will", 2, "aux", "AUX", "will", "O"),
+        ("release", 2, "ROOT", "VERB", "release", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("hostages", 2, "dobj", "NOUN", "hostage", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["AGREE"]
+
+
+def test_reported_must_clause_is_a_request():
+    # "The minister said Ruritania must release the prisoners."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("minister", 2, "nsubj", "NOUN", "minister", "O"),
+        ("said", 2, "ROOT", "VERB", "say", "O"),
+        ("Ruritania", 5, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("must", 5, "aux", "AUX", "must", "O"),
+        ("release", 2, "ccomp", "VERB", "release", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("prisoners", 5, "dobj", "NOUN", "prisoner", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc)
+    assert [e.event_type for e in coded] == ["REQUEST"]
+    assert coded[0].trigger == "release"
+
+
+def test_event_noun_inside_another_event_is_not_coded_again():
+    # "Ministers condemned the attack."
+    doc = _doc([
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "O"),
+        ("condemned", 1, "ROOT", "VERB", "condemn", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("attack", 1, "dobj", "NOUN", "attack", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["ACCUSE"]
+
+
+def test_main_verb_ranks_first():
+    # "Troops shot protesters."
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("shot", 1, "ROOT", "VERB", "shoot", "O"),
+        ("protesters", 1, "dobj", "NOUN", "protester", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc)
+    assert coded and max(coded, key=lambda e: e.confidence).trigger == "shot"
+
+
+def test_place_under_locative_phrase_with_of():
+    # "Gunmen shot two men in the city of Port Vela."
+    doc = _doc([
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman", "O"),
+        ("shot", 1, "ROOT", "VERB", "shoot", "O"),
+        ("two", 3, "nummod", "NUM", "two", "B-CARDINAL"),
+        ("men", 1, "dobj", "NOUN", "man", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("city", 4, "pobj", "NOUN", "city", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Port", 9, "compound", "PROPN", "Port", "B-PERSON"),
+        ("Vela", 7, "pobj", "PROPN", "Vela", "I-PERSON"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc)
+    assert coded and coded[0].location is not None
+    assert "Port Vela" in coded[0].location.text
+    loc = coded[0].location
+    assert doc.text[loc.start:loc.end] == loc.text
+
+
+def test_place_named_by_the_object_of_a_material_verb():
+    # "Rebels captured the town of Kismayo."
+    doc = _doc([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("captured", 1, "ROOT", "VERB", "capture", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("town", 1, "dobj", "NOUN", "town", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("Kismayo", 4, "pobj", "PROPN", "Kismayo", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    place = where.event_place(doc[1], _NoKB(), set(), None, material=True)  # type: ignore[arg-type]
+    assert place is not None and place.text == "Kismayo"
+
+
+def test_amount_and_date_are_not_places():
+    # "Police detained over 200 people on Tuesday."
+    doc = _doc([
+        ("Police", 1, "nsubj", "NOUN", "police", "O"),
+        ("detained", 1, "ROOT", "VERB", "detain", "O"),
+        ("over", 3, "prep", "ADP", "over", "O"),
+        ("200", 2, "pobj", "NUM", "200", "B-CARDINAL"),
+        ("people", 1, "dobj", "NOUN", "people", "O"),
+        ("on", 1, "prep", "ADP", "on", "O"),
+        ("Tuesday", 5, "pobj", "PROPN", "Tuesday", "B-DATE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert where.event_place(doc[1], _NoKB(), set(), None, material=True) is None  # type: ignore[arg-type]
+
+
+def test_lexicon_accepts_none_entries():
+    lex = lexicon.load()
+    appeal = lex.by_key[("appeal", "VERB")]
+    assert appeal and all(e.event_type == lexicon.NONE for e in appeal)
