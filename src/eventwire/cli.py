@@ -21,11 +21,15 @@ from typing import IO, Annotated, Any
 
 import duckdb
 import typer
+import yaml
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from eventwire import __version__, actors, pipeline
+from eventwire.actors import kb as kb_module
+from eventwire.actors import phoenix
+from eventwire.actors.kb import key
 from eventwire.engines import local
 from eventwire.errors import EventwireError, InputError
 from eventwire.ingest import expand
@@ -189,6 +193,81 @@ def actors_resolve(
                 seen += 1
         if seen and not ok:
             raise typer.Exit(1)
+
+
+@actors_app.command("show")
+def actors_show(
+    text: Annotated[str, typer.Argument(help="A short actor phrase.")],
+    date: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="As of this date.")] = None,
+    kb_extra: KbOpt = None,
+) -> None:
+    """Show what a phrase resolves to, and every knowledge-base name it matches.
+
+    Example: eventwire actors show "Belarusian defence minister" --date 2024-01-19
+    """
+    with _user_errors():
+        kb = actors.load(tuple(kb_extra or ()))
+        on = date.date() if date else None
+        out.print_json(json.dumps(actors.resolve_phrase(text, kb, on).to_dict()))
+        names = kb.by_key.get(key(text)) or []
+        rows = [(n.kind, n.actor.code, n.actor.name, n.since, n.until) for n in names]
+        if rows:
+            out.print(_table("Knowledge-base entries", ["kind", "code", "name", "since", "until"], rows))
+
+
+def _append_yaml(path: Path, section: str, rows: list[dict[str, Any]]) -> None:
+    data: dict[str, Any] = {}
+    if path.exists():
+        data = kb_module.read_extra(path)
+    data.setdefault(section, []).extend(rows)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@actors_app.command("add")
+def actors_add(
+    name: Annotated[str, typer.Argument(help="The person's name as news writes it.")],
+    code: Annotated[str, typer.Option(help="Country + sector(s), e.g. BLRMIL, or an IGO code.")],
+    file: Annotated[Path, typer.Option("--file", help="Your KB file (created if missing; use with --kb-extra).")],
+    alias: Annotated[list[str] | None, typer.Option(help="Other spellings (repeatable).")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+    until: Annotated[dt.datetime | None, typer.Option(formats=["%Y-%m-%d"])] = None,
+) -> None:
+    """Add an office holder to your own KB file (a one-line YAML entry you can edit later).
+
+    Example: eventwire actors add "Viktor Khrenin" --code BLRMIL --since 2019-01-20 --file my_actors.yaml
+    """
+    with _user_errors():
+        partial = phoenix.code_row(code + (f" {since:%y%m%d}-{until:%y%m%d}" if since and until else
+                                           f" >{since:%y%m%d}" if since else f" <{until:%y%m%d}" if until else ""))
+        if partial is None:
+            raise InputError(f"{code!r} is not a country+sector or IGO code")
+        _append_yaml(file, "officials", [{"name": name, "aliases": list(alias or []), **partial}])
+    err.print(f"added {name} ({code}) to {file}", highlight=False)
+
+
+@actors_app.command("import")
+def actors_import(
+    dictionary: Annotated[Path, typer.Argument(help="A PETRARCH/Phoenix .actors or agents dictionary.")],
+    file: Annotated[Path, typer.Option("--file", help="Your KB file to add to (use with --kb-extra).")],
+    agents: Annotated[bool, typer.Option("--agents", help="The file is an agents dictionary.")] = False,
+) -> None:
+    """Import a Phoenix/PETRARCH dictionary into your KB file; lines that cannot be read are listed.
+
+    Example: eventwire actors import Phoenix.Countries.actors --file my_actors.yaml
+    """
+    with _user_errors():
+        try:
+            text = dictionary.read_text("utf-8", errors="replace")
+        except OSError as exc:
+            raise InputError(f"{dictionary}: cannot read ({exc.strerror})") from exc
+        rows, problems = phoenix.parse_agents(text) if agents else phoenix.parse_actors(text)
+        for p in problems[:20]:
+            err.print(f"[yellow]skipped:[/yellow] {dictionary}: {p}", highlight=False)
+        if not rows:
+            raise InputError(f"{dictionary}: no entries could be read")
+        _append_yaml(file, "roles" if agents else "officials", rows)
+    err.print(f"imported {len(rows)} {'role groups' if agents else 'actor codes'} into {file} "
+              f"({len(problems)} lines skipped)", highlight=False)
 
 
 def _progress(quiet: bool) -> Progress:
