@@ -6,6 +6,8 @@ Rules (deliberately simple and explainable; each resolved mention says ``how="co
   name that is not a country) within the last ``WINDOW`` sentences.
 - "the minister", "the president" (a bare role noun with "the") -> the nearest preceding mention of a
   person or role with a country.
+- "the country"/"the nation" -> the nearest preceding country (or capital) mention; "the alliance",
+  "the bloc", "the organisation" -> the nearest preceding organisation (IGO) mention.
 - "they"/"them"/"their" -> the nearest preceding resolved group mention ("NATO states", "Polish
   troops") within the last ``IT_WINDOW`` sentences.
 - "it"/"its" as a subject or possessor -> the nearest preceding country or organisation mention that
@@ -25,6 +27,8 @@ WINDOW = 10
 IT_WINDOW = 2
 _PERSONAL = {"he", "him", "his", "she", "her"}
 _NEUTER = {"it", "its"}
+_BACK_NOUNS = {"country": "country", "nation": "country", "alliance": "igo", "bloc": "igo",
+               "organisation": "igo", "organization": "igo"}
 _PLURAL = {"they", "them", "their", "theirs"}
 # Mentions that can be the antecedent of "the minister": people and role phrases, not places.
 _PEOPLE = {"role", "role+name", "official", "person", "coref"}
@@ -67,7 +71,19 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     m = ActorMention(m.text, m.start, m.end, ante.actor, "coref")
             out.append(m)
             history.append((sidx, m))
-        if tok.lower_ in _PERSONAL and tok.idx not in starts:
+        definite = tok.i >= 1 and doc[tok.i - 1].lower_ == "the" and tok.idx not in starts
+        if definite and tok.lower_ in _BACK_NOUNS:
+            # "the country", "the alliance": back to the nearest country or organisation mentioned.
+            sidx = sent_of.get(tok.idx, 0)
+            want = _BACK_NOUNS[tok.lower_]
+            ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and h.actor.resolved
+                         and (h.actor.sector == "IGO") == (want == "igo")
+                         and (want == "igo" or h.how in ("country", "capital"))), None)
+            if ante is not None:
+                start = doc[tok.i - 1].idx
+                out.append(ActorMention(doc.text[start:tok.idx + len(tok.text)], start, tok.idx + len(tok.text),
+                                        ante.actor, "coref"))
+        elif tok.lower_ in _PERSONAL and tok.idx not in starts:
             sidx = sent_of.get(tok.idx, 0)
             ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and _is_person(h)), None)
             if ante is not None:

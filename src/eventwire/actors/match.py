@@ -11,14 +11,15 @@ Order of work, per document:
    "members"/"states" keeps its code. Cities and regions alone are places, not actors.
 3. Named entities (PERSON, ORG, GPE, NORP) not yet covered are looked up in the KB (``phrase``
    rules; a city alone stays unresolved); people bound to a role earlier in the article
-   ("Khrenin" after "... minister Viktor Khrenin") take that actor.
+   ("Khrenin" after "... minister Viktor Khrenin") or by an apposition ("David Miller, Kenya's
+   interior minister") take that actor.
 4. Coreference (``coref.resolve``): "he", "she", "the minister" take the actor they refer to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -163,6 +164,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
             bound[key(actor.name.split()[-1])] = actor
 
     covered = {i for s, e in mentions for i in range(s, e)}
+    role_at = {s: m for (s, _), m in mentions.items() if m.how == "role" and m.actor.country}
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS or any(i in covered for i in range(ent.start, ent.end)):
             continue
@@ -171,6 +173,12 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
             None if place is not None and place.kind == "place" else kb.lookup(ent.text, on))
         if resolved is None and ent.label_ == "PERSON":
             resolved = bound.get(key(ent.text.split()[-1]))
+            appo = role_at.get(ent.end + 1) if ent.end < len(doc) and doc[ent.end].text == "," else None
+            if resolved is None and appo is not None:
+                # "Viktor Khrenin, Belarus's defence minister": the apposition binds the person.
+                resolved = replace(appo.actor, name=ent.text)
+                bound[key(ent.text)] = resolved
+                bound[key(ent.text.split()[-1])] = resolved
             if resolved is None:
                 # A person the KB does not know keeps their name (no code is guessed), and later
                 # mentions of the surname refer to them.
