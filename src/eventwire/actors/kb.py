@@ -150,6 +150,9 @@ class KnowledgeBase:
     roles: dict[str, Role] = field(default_factory=dict)
     members: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    # Indexes derived from this KB (phrase matchers, people by name part), built on first use. They
+    # live on the KB, not in module caches keyed by id(): a freed KB's id can be reused by a new one.
+    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, name: Name) -> None:
         bucket = self.by_key[key(name.text)]

@@ -40,21 +40,20 @@ class Matchers:
     roles: PhraseMatcher
 
 
-_CACHE: dict[tuple[int, int], Matchers] = {}
-
-
 def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
-    """Phrase matchers for ``kb``, built once per (pipeline, KB) pair."""
-    cached = _CACHE.get((id(nlp), id(kb)))
-    if cached is not None:
-        return cached
+    """Phrase matchers for ``kb``, built once per (pipeline, KB) pair and kept on the KB (with the
+    pipeline itself, so an entry can never be mistaken for another pipeline's)."""
+    cached = kb.derived.get(("matchers", id(nlp)))
+    if cached is not None and cached[0] is nlp:
+        return cached[1]
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
     texts = sorted({n.text for n in kb.names()})
     names.add("NAME", [nlp.make_doc(t) for t in texts])
     roles.add("ROLE", [nlp.make_doc(r.text) for r in kb.roles.values()])
-    _CACHE[(id(nlp), id(kb))] = Matchers(names, roles)
-    return _CACHE[(id(nlp), id(kb))]
+    built = Matchers(names, roles)
+    kb.derived[("matchers", id(nlp))] = (nlp, built)
+    return built
 
 
 def _person_after(doc: Doc, end: int) -> Span | None:

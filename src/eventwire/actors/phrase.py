@@ -143,20 +143,17 @@ def _transposed_place(word: str, kb: KnowledgeBase, on: dt.date | None) -> Name 
 
 # --- people --------------------------------------------------------------------------------
 
-_PEOPLE: dict[int, dict[str, list[Name]]] = {}
-
-
 def _people(kb: KnowledgeBase) -> dict[str, list[Name]]:
     """Officials by the first and by the last word of each of their names (built once per KB)."""
-    index = _PEOPLE.get(id(kb))
+    index: dict[str, list[Name]] | None = kb.derived.get("people")
     if index is None:
         index = {}
         for name in kb.names():
             if name.kind == "official":
                 toks = key(name.text).split()
-                for tok in {toks[0], toks[-1]}:
+                for tok in dict.fromkeys((toks[0], toks[-1])):
                     index.setdefault(tok, []).append(name)
-        _PEOPLE[id(kb)] = index
+        kb.derived["people"] = index
     return index
 
 
