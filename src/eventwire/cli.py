@@ -415,8 +415,14 @@ def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: st
                 f.write(json.dumps(dict(zip(columns, r, strict=True)), default=str, ensure_ascii=False) + "\n")
 
 
-def _read_store(db: Path | None) -> duckdb.DuckDBPyConnection:
-    return open_store(_settings(db).db_path, read_only=True)
+@contextmanager
+def _reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the store, closed afterwards."""
+    conn = open_store(_settings(db).db_path, read_only=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
 
 
 @app.command()
@@ -456,16 +462,13 @@ def events(
                               date_from=date_from.date() if date_from else None,
                               date_to=date_to.date() if date_to else None, source=source,
                               min_confidence=min_confidence, text=text, limit=limit, offset=offset)
-        conn = _read_store(db)
-        try:
+        with _reading(db) as conn:
             if count:
                 out.print(f"{query.count_events(conn, f)} event reports, "
                           f"{query.count_events(conn, f, clusters=True)} distinct events (clusters)")
                 return
             _emit(query.events(conn, f), fmt, output, "Events",
                   ("date", "event_type", "actor_codes", "recipient_codes", "modality", "confidence", "sentence"))
-        finally:
-            conn.close()
 
 
 @app.command()
@@ -481,13 +484,9 @@ def quotes(
 
     Example: eventwire quotes --speaker Khrenin --format jsonl
     """
-    with _user_errors():
-        conn = _read_store(db)
-        try:
-            _emit(query.quotes(conn, speaker=speaker, text=text, limit=limit), fmt, output, "Quotes",
-                  ("published", "speaker_name", "speaker_text", "speaker_code", "direct", "text"))
-        finally:
-            conn.close()
+    with _user_errors(), _reading(db) as conn:
+        _emit(query.quotes(conn, speaker=speaker, text=text, limit=limit), fmt, output, "Quotes",
+              ("published", "speaker_name", "speaker_text", "speaker_code", "direct", "text"))
 
 
 @actors_app.command("list")
@@ -502,12 +501,8 @@ def actors_list(
 
     Example: eventwire actors list BLR
     """
-    with _user_errors():
-        conn = _read_store(db)
-        try:
-            _emit(query.actors(conn, search=search, limit=limit), fmt, output, "Actors")
-        finally:
-            conn.close()
+    with _user_errors(), _reading(db) as conn:
+        _emit(query.actors(conn, search=search, limit=limit), fmt, output, "Actors")
 
 
 @app.command()
@@ -523,13 +518,9 @@ def articles(
 
     Example: eventwire articles --text doctrine
     """
-    with _user_errors():
-        conn = _read_store(db)
-        try:
-            _emit(query.articles(conn, text=text, source=source, limit=limit), fmt, output, "Articles",
-                  ("id", "published", "source", "title", "events"))
-        finally:
-            conn.close()
+    with _user_errors(), _reading(db) as conn:
+        _emit(query.articles(conn, text=text, source=source, limit=limit), fmt, output, "Articles",
+              ("id", "published", "source", "title", "events"))
 
 
 @app.command("export")
@@ -542,12 +533,8 @@ def export_cmd(
 
     Example: eventwire export gdelt -o events.gdelt.tsv
     """
-    with _user_errors():
-        conn = _read_store(db)
-        try:
-            n = export.export(conn, fmt, output)
-        finally:
-            conn.close()
+    with _user_errors(), _reading(db) as conn:
+        n = export.export(conn, fmt, output)
     err.print(f"exported {n} events to {output}", highlight=False)
 
 

@@ -49,6 +49,14 @@ def events_sql(where: str, order_limit: str) -> str:
             f"{order_limit}) {_WITH_ROLES} ORDER BY p.date DESC NULLS LAST, p.id")
 
 
+def check_page(limit: int, offset: int = 0) -> None:
+    """Raise InputError unless 1 <= limit <= MAX_LIMIT and offset >= 0."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"limit: must be between 1 and {MAX_LIMIT}")
+    if offset < 0:
+        raise InputError("offset: must not be negative")
+
+
 def _code(value: str | None, what: str) -> str | None:
     if value is None:
         return None
@@ -94,10 +102,7 @@ class EventFilter:
             raise InputError(f"modality: must be one of {', '.join(MODALITIES)}")
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
             raise InputError("min_confidence: must be between 0 and 1")
-        if not 1 <= self.limit <= MAX_LIMIT:
-            raise InputError(f"limit: must be between 1 and {MAX_LIMIT}")
-        if self.offset < 0:
-            raise InputError("offset: must not be negative")
+        check_page(self.limit, self.offset)
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise InputError("date_from is after date_to")
 
@@ -151,8 +156,7 @@ def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, 
 def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None,
            limit: int = 100, offset: int = 0, include_scare: bool = False) -> duckdb.DuckDBPyRelation:
     """Quotes, optionally by speaker (name, text or code prefix) and containing ``text``."""
-    if not 1 <= limit <= MAX_LIMIT or offset < 0:
-        raise InputError(f"limit must be 1..{MAX_LIMIT} and offset >= 0")
+    check_page(limit, offset)
     parts, params = ([] if include_scare else ["NOT q.scare"]), []
     if speaker:
         parts.append("(contains(lower(q.speaker_name), lower(?)) OR contains(lower(q.speaker_text), lower(?)) "
@@ -170,8 +174,7 @@ def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: st
 
 def actors(conn: duckdb.DuckDBPyConnection, search: str | None = None, limit: int = 100) -> duckdb.DuckDBPyRelation:
     """Resolved actors with how often they are mentioned and how often they act or are acted on."""
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(f"limit must be 1..{MAX_LIMIT}")
+    check_page(limit)
     where, params = "", []
     if search:
         where = " WHERE starts_with(ac.code, upper(?)) OR contains(lower(ac.name), lower(?))"
@@ -187,8 +190,7 @@ def actors(conn: duckdb.DuckDBPyConnection, search: str | None = None, limit: in
 def articles(conn: duckdb.DuckDBPyConnection, text: str | None = None, source: str | None = None,
              limit: int = 100, offset: int = 0) -> duckdb.DuckDBPyRelation:
     """Articles (without their text), optionally by title/text search and source."""
-    if not 1 <= limit <= MAX_LIMIT or offset < 0:
-        raise InputError(f"limit must be 1..{MAX_LIMIT} and offset >= 0")
+    check_page(limit, offset)
     parts, params = [], []
     if text:
         parts.append("(contains(lower(title), lower(?)) OR contains(lower(text), lower(?)))")
