@@ -11,7 +11,7 @@ SETTINGS = settings(max_examples=200, deadline=None)
 
 FURNITURE = [
     "Home", "Subscribe", "Share this article", "Related stories", "By Jane Doe", "Published March 5,2024",
-    "Updated 3 hours ago", "Agencies and A News WORLD", "WORLD", "• Contact us", "Advertisement",
+    "Updated 3 hours ago", "Agencies and Bugle Daily WORLD", "WORLD", "• Contact us", "Advertisement",
     "Freedonia And Sylvania Ministers Meet Over Border", "2024-03-05",
     "The foreign ministers of Freedonia and Sylvania met in the capital on Tuesday to discuss the border.",
     "Officials said the talks were constructive and that a follow-up meeting would take place next month.",

@@ -22,8 +22,8 @@ def test_fixture_dump(fixtures):
     assert parts.title == "Freedonia And Sylvania Ministers Meet Over Border"
     assert parts.author == "Jane Doe"
     assert parts.published == dt.date(2024, 3, 5)
-    assert parts.credit == "Agencies and A News"
-    assert parts.source == "A News"
+    assert parts.credit == "Agencies and Bugle Daily"
+    assert parts.source == "Bugle Daily"
     assert parts.section is not None and parts.section.lower() == "world"
     notes = _notes(parts)
     assert notes["nav"] == 3
