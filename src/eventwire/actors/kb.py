@@ -43,6 +43,7 @@ from typing import Any
 import pycountry
 import yaml
 
+from eventwire import yamlio
 from eventwire.errors import InputError
 from eventwire.records import Actor
 
@@ -60,7 +61,6 @@ RECENT_YEARS = 3
 # Uninhabited ISO 3166-1 territories: places, not actors.
 _NOT_ACTORS = frozenset({"ATA", "BVT", "HMD", "ATF", "UMI", "SGS", "IOT"})
 # libyaml's safe loader when PyYAML was built with it (parses the data files ~10x faster).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,7}")
@@ -396,13 +396,13 @@ def _read_package(name: str) -> list[dict[str, Any]]:
     if not path.is_file():
         log.warning("actor data file %s.yaml is missing", name)
         return []
-    return yaml.load(path.read_text("utf-8"), Loader=_LOADER) or []  # _LOADER is a safe loader
+    return yamlio.load(path.read_text("utf-8")) or []
 
 
 def read_extra(path: Path) -> dict[str, list[dict[str, Any]]]:
     """A user's KB file: a mapping of data-file names to lists. InputError when malformed."""
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yamlio.load(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"{path}: cannot read knowledge-base file ({exc})") from exc
     if not isinstance(data, dict) or not set(data) <= set(DATA_FILES):

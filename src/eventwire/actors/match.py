@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -49,7 +50,9 @@ def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
     texts = sorted({n.text for n in kb.names()})
-    names.add("NAME", [nlp.make_doc(t) for t in texts])
+    # The tokenizer alone (not the pipeline) is enough for patterns; its pipe() is the fast path.
+    tokenizer: Tokenizer = nlp.tokenizer
+    names.add("NAME", list(tokenizer.pipe(texts)))
     roles.add("ROLE", [nlp.make_doc(r.text) for r in kb.roles.values()])
     built = Matchers(names, roles)
     kb.derived[("matchers", id(nlp))] = (nlp, built)

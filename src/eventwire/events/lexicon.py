@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
+from eventwire import yamlio
 from eventwire.errors import InputError
 from eventwire.records import PLOVER_TYPES
 
@@ -156,7 +157,7 @@ def _prep_objects(token: Token) -> set[str]:
 
 
 def _read(text: str, where: str) -> list[Entry]:
-    rows = yaml.safe_load(text) or []
+    rows = yamlio.load(text) or []
     if not isinstance(rows, list):
         raise InputError(f"{where}: expected a YAML list of predicate entries")
     return [entry_from_mapping(r) for r in rows]

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from eventwire import yamlio
 from eventwire.errors import InputError
 from eventwire.records import PLOVER_TYPES
 
@@ -65,4 +64,4 @@ def from_mapping(data: dict[str, Any]) -> Ontology:
 @functools.lru_cache(maxsize=1)
 def load() -> Ontology:
     text = resources.files("eventwire.events").joinpath("data/plover.yaml").read_text("utf-8")
-    return from_mapping(yaml.safe_load(text))
+    return from_mapping(yamlio.load(text))

@@ -26,8 +26,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from eventwire import yamlio
 from eventwire.ingest.dates import find_date, is_date_line
 
 _BULLETS = " \t\u00a0•·*-–—|>»"
@@ -75,7 +74,7 @@ class Rules:
 def default_rules() -> Rules:
     """The rules shipped in the package, loaded and compiled once."""
     text = resources.files("eventwire.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    return Rules.from_mapping(yaml.safe_load(text))
+    return Rules.from_mapping(yamlio.load(text))
 
 
 @dataclass(frozen=True)

@@ -25,15 +25,15 @@ import functools
 from collections.abc import Sequence
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import yamlio
 from eventwire.records import UNRESOLVED, ActorMention
 
 
 @functools.lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
-    data = yaml.safe_load(resources.files("eventwire.quotes").joinpath("data/cues.yaml").read_text("utf-8"))
+    data = yamlio.load(resources.files("eventwire.quotes").joinpath("data/cues.yaml").read_text("utf-8"))
     return frozenset(data.get("verbs") or ())
 
 
