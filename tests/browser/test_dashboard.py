@@ -8,10 +8,9 @@ README's pictures.
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,20 +34,14 @@ HOSTILE = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def base_url(tmp_path_factory: pytest.TempPathFactory, free_port: Callable[[], int]) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("store")
     hostile = folder / "hostile.txt"
     hostile.write_text(HOSTILE)
     settings = Settings(db_path=folder / "demo.duckdb")
     local.ingest([str(samples_dir()), str(hostile)], settings)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -3,7 +3,6 @@ store. Traffic goes only to 127.0.0.1; every loop is bounded in count and time."
 
 from __future__ import annotations
 
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,19 +24,13 @@ from eventwire.store.writer import Writer
 CLIENTS, REQUESTS = 50, 100
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def test_fifty_clients_hundred_requests_each_no_errors(tmp_path: Path, coded_factory) -> None:  # type: ignore[no-untyped-def]
+def test_fifty_clients_hundred_requests_each_no_errors(tmp_path: Path, coded_factory, free_port) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "load.duckdb"
     conn = open_store(db)
     with Writer(conn) as w:
         w.write(coded_factory())
     conn.close()
-    port = _port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(Settings(db_path=db)), host="127.0.0.1", port=port,
                                            log_level="error", backlog=256))
     threading.Thread(target=server.run, daemon=True).start()
