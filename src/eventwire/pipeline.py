@@ -20,7 +20,6 @@ from spacy.language import Language
 
 from eventwire import actors, events, ingest, nlp, quotes
 from eventwire.actors.kb import KnowledgeBase
-from eventwire.events import lexicon, ontology
 from eventwire.records import Article, CodedArticle, Reject, Sentence
 from eventwire.settings import Settings
 
@@ -38,7 +37,7 @@ class Stages:
     @classmethod
     def load(cls, settings: Settings) -> Stages:
         kb = actors.load(settings.kb_extra)
-        coder = events.Coder(lexicon=lexicon.load(settings.lexicon_extra), ontology=ontology.load(), kb=kb)
+        coder = events.Coder.load(kb, settings.lexicon_extra)
         return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder)
 
 

@@ -16,11 +16,12 @@ adds an AGREE. Confidence ranks the sentence's main event first.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
-from eventwire.events import frames, modality, when, where
+from eventwire.events import frames, lexicon, modality, ontology, when, where
 from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
@@ -41,6 +42,11 @@ class Coder:
     lexicon: Lexicon
     ontology: Ontology
     kb: KnowledgeBase
+
+    @classmethod
+    def load(cls, kb: KnowledgeBase, lexicon_extra: tuple[Path, ...] = ()) -> Coder:
+        """The packaged lexicon (plus ``lexicon_extra`` files) and ontology, places looked up in ``kb``."""
+        return cls(lexicon=lexicon.load(lexicon_extra), ontology=ontology.load(), kb=kb)
 
 
 def _by_token(doc: Doc, mentions: tuple[ActorMention, ...]) -> dict[int, ActorMention]:
