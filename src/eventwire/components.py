@@ -17,10 +17,10 @@ so a Doc run through the three holds the records ``eventwire.code_text`` gives f
 Doc extensions (all default None, which means "that component has not run on this Doc"):
 
 =============================  =====================================================================
-``doc._.eventwire_date``       input, optional: the article's publication date (``datetime.date`` or a
-                               date string) for this Doc; wins over the ``date`` config of
-                               ``eventwire_actors``. Actors are resolved as of it (who held an
-                               office then) and relative dates ("on Friday") are read from it.
+``doc._.eventwire_date``       input, optional: the article's publication date for this Doc (set a
+                               ``datetime.date`` or a date string, read back a date); wins over the
+                               ``date`` config of ``eventwire_actors``. Actors are resolved as of it
+                               (who held an office then); relative dates ("on Friday") count from it.
 ``doc._.eventwire_article``    the :class:`~eventwire.records.Article` built from ``doc.text`` (set by
                                ``eventwire_actors``; its ``id`` prefixes every quote and event id)
 ``doc._.eventwire_actors``     tuple of :class:`~eventwire.records.ActorMention` (``eventwire_quotes``
@@ -29,10 +29,13 @@ Doc extensions (all default None, which means "that component has not run on thi
 ``doc._.eventwire_events``     tuple of :class:`~eventwire.records.Event`, each with its ``explain``
 =============================  =====================================================================
 
-Offsets in the records are character offsets into ``doc.text``. The values are frozen records, not
-spaCy-serialisable data: use ``record.to_dict()`` to store them (``DocBin`` with user data does not
-take them). Config values are strings (paths, an ISO date) so that ``nlp.to_disk`` writes them and
-``spacy.load`` rebuilds the components; extra data files are read when the component is built.
+Offsets in the records are character offsets into ``doc.text``. The records are kept in
+``doc.user_data`` in their ``to_dict`` form (under keys ``"eventwire:<extension name>"``), so a coded
+Doc goes through ``doc.to_bytes``/``from_bytes``, ``DocBin(store_user_data=True)`` and
+``nlp.pipe(..., n_process=2)``; each read of an extension rebuilds the records, so read it once into a
+variable inside a loop. Config values are strings (paths, an ISO date) so that ``nlp.to_disk``
+writes them and ``spacy.load`` rebuilds the components; extra data files are read when the component
+is built.
 
 Besides what ``requires`` declares, the quotes and events components read coarse POS tags
 (``token.pos``); en_core_web_sm sets them in its ``attribute_ruler``, which declares nothing, so
@@ -43,7 +46,6 @@ Multi-paragraph text is split at blank lines by ``eventwire_paragraphs`` (``nlp/
 """
 
 import datetime as dt
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -56,18 +58,12 @@ from eventwire.actors.kb import KnowledgeBase
 from eventwire.errors import InputError, ModelError
 from eventwire.ingest import ids
 from eventwire.ingest.dates import parse_date
-from eventwire.records import Article
-
-log = logging.getLogger(__name__)
+from eventwire.records import ActorMention, Article, Event, Quote
 
 ACTORS, QUOTES, EVENTS = "eventwire_actors", "eventwire_quotes", "eventwire_events"
 DATE, ARTICLE = "eventwire_date", "eventwire_article"
 PARAGRAPHS = _nlp.PARAGRAPHS
 EXTENSIONS = (DATE, ARTICLE, ACTORS, QUOTES, EVENTS)
-
-for _name in EXTENSIONS:
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
 
 # spaCy annotation -> what provides it, for the run-time check's message.
 _ANNOTATION = {"DEP": "a dependency parser", "TAG": "a tagger", "POS": "coarse POS tags (attribute_ruler)",
@@ -109,6 +105,53 @@ def _date(value: Any, where: str) -> dt.date | None:
     return parsed
 
 
+# Values live in ``doc.user_data`` as the records' ``to_dict`` forms (plain lists, dicts and strings),
+# so a coded Doc survives ``doc.to_bytes``, ``DocBin(store_user_data=True)`` and
+# ``nlp.pipe(n_process=2)``, which all pass user data through msgpack; the getters rebuild the records.
+_RECORD: dict[str, Any] = {ACTORS: ActorMention, QUOTES: Quote, EVENTS: Event}
+
+
+def _key(name: str) -> str:
+    return f"eventwire:{name}"
+
+
+def _register_records(name: str, cls: Any) -> None:
+    def get(doc: Doc) -> tuple[Any, ...] | None:
+        raw = doc.user_data.get(_key(name))
+        return None if raw is None else tuple(cls.from_dict(d) for d in raw)
+
+    def put(doc: Doc, value: tuple[Any, ...] | None) -> None:
+        doc.user_data[_key(name)] = None if value is None else [r.to_dict() for r in value]
+
+    Doc.set_extension(name, getter=get, setter=put, force=True)
+
+
+def _get_article(doc: Doc) -> Article | None:
+    raw = doc.user_data.get(_key(ARTICLE))
+    return None if raw is None else Article.from_dict(raw)
+
+
+def _put_article(doc: Doc, value: Article | None) -> None:
+    doc.user_data[_key(ARTICLE)] = None if value is None else value.to_dict()
+
+
+def _get_date(doc: Doc) -> dt.date | None:
+    raw = doc.user_data.get(_key(DATE))
+    return None if raw is None else dt.date.fromisoformat(raw)
+
+
+def _put_date(doc: Doc, value: dt.date | str | None) -> None:
+    """Checked when set, so a bad date fails where it is given, not inside the pipeline."""
+    date = _date(value, f"doc._.{DATE}")
+    doc.user_data[_key(DATE)] = None if date is None else date.isoformat()
+
+
+for _name, _cls in _RECORD.items():
+    _register_records(_name, _cls)
+Doc.set_extension(ARTICLE, getter=_get_article, setter=_put_article, force=True)
+Doc.set_extension(DATE, getter=_get_date, setter=_put_date, force=True)
+
+
 def _check_english(nlp: Language, component: str) -> None:
     if nlp.lang != "en":
         raise ModelError(f"{component} needs an English pipeline; this one is for {nlp.lang!r}")
@@ -129,7 +172,7 @@ class ActorsComponent:
         Its id is the content hash of the text, as for any ingested article, so a text coded here and
         through ``eventwire code`` gets the same record ids."""
         own = doc._.get(DATE)
-        published = _date(own, f"doc._.{DATE}") if own is not None else self.date
+        published = own if own is not None else self.date
         digest = ids.content_hash(doc.text)
         return Article(id=digest[:16], text=doc.text, published=published, language=self.nlp.lang,
                        language_reason=f"parsed by the spaCy pipeline {self.nlp.meta.get('name', '?')!r}",

@@ -10,7 +10,8 @@ class InputError(EventwireError):
 
 
 class ModelError(EventwireError):
-    """The spaCy pipeline named in the settings cannot be loaded."""
+    """The spaCy pipeline named in the settings cannot be loaded, or a pipeline running eventwire's
+    components lacks an annotation or an earlier component they need."""
 
 
 class StoreError(EventwireError):

@@ -14,6 +14,7 @@ import pytest
 import spacy
 from spacy.lang.en import English
 from spacy.language import Language
+from spacy.tokens import Doc, DocBin
 
 import eventwire
 from eventwire import components
@@ -95,6 +96,26 @@ def test_doc_date_wins_over_config(nlp: Language) -> None:
     (talks,) = nlp(doc)._.eventwire_events
     assert talks.date == dt.date(2024, 1, 19)
     assert nlp(TALKS)._.eventwire_events[0].date == dt.date(2024, 3, 1)
+
+
+def test_bad_doc_date_is_refused_when_set(nlp: Language) -> None:
+    doc = nlp.make_doc(TALKS)
+    with pytest.raises(InputError, match="eventwire_date"):
+        doc._.eventwire_date = "someday soon"
+    doc._.eventwire_date = "2024-01-22"
+    assert doc._.eventwire_date == dt.date(2024, 1, 22)
+
+
+def test_coded_doc_survives_to_bytes_and_docbin(nlp: Language) -> None:
+    doc = nlp(ACCUSE)
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.eventwire_events == doc._.eventwire_events
+    assert again._.eventwire_quotes == doc._.eventwire_quotes
+    assert again._.eventwire_article == doc._.eventwire_article
+    docbin = DocBin(store_user_data=True, docs=[doc])
+    (loaded,) = DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab)
+    assert loaded._.eventwire_events == doc._.eventwire_events
+    assert loaded._.eventwire_actors == doc._.eventwire_actors
 
 
 def test_empty_text(nlp: Language) -> None:
