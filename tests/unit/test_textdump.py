@@ -135,3 +135,12 @@ def test_body_with_a_date_is_not_taken_for_the_publication_date():
     parts = textdump.clean(dump)
     assert parts.published is None
     assert "January 19, 2024" in parts.text
+
+
+def test_headline_followed_by_its_date_beats_a_nearer_caption():
+    # The caption sits nearer the body, but the headline is the line the date line follows.
+    dump = "\n".join(["Menu", "Harbour Pilots Strike Over Pay", "Published March 3, 2024",
+                      "Pilots gather at the quay. (Photo: Ana Ruiz)", "Boats queue outside the port", "", P1, "", P2])
+    parts = textdump.clean(dump)
+    assert parts.title == "Harbour Pilots Strike Over Pay"
+    assert "Photo: Ana Ruiz" not in parts.text

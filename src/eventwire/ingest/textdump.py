@@ -124,25 +124,38 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
 
 
-def pick_title(lines: list[str], first: int, all_lines: list[str]) -> int | None:
+# Weights of the headline cues (see ``pick_title``); chosen by measurement on development pages.
+TITLE_WEIGHTS = {"overlap": 4.0, "recurs": 2.0, "clean": 1.0, "near": 1.0, "name": -2.0, "dated": 2.0,
+                 "caption": -2.0, "sentence": -2.0}
+_CAPTION = re.compile(r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuters/|afp/|\bdpa\b", re.I)
+
+
+def pick_title(
+    lines: list[str], first: int, all_lines: list[str], followed: list[set[str]] | None = None
+) -> int | None:
     """Index of the headline among ``lines`` whose first paragraph is at ``first``.
 
     Candidates are the title-like lines up to ``TITLE_WINDOW`` above the first paragraph (looking
     inside the run of prose too was measured and lost). A headline shares its words with the lead
-    that follows it; a page usually
-    prints it twice (the ``<title>`` or breadcrumb and the ``<h1>``); it carries no date, digits or
-    separators, does not look like a bare name, and stands near the article."""
+    that follows it; a page usually prints it twice (the ``<title>`` or breadcrumb and the
+    ``<h1>``); it is often followed by the date or byline (``followed[i]``: what was dropped right
+    after line ``i``); it is the last title-like line above the article, carries no date, digits
+    or separators, is not a photo caption or a full sentence, and does not look like a bare name."""
+    w = TITLE_WEIGHTS
     best, best_score = None, 0.0
     lead_words = _content_words(" ".join([ln for ln in lines[first:] if _is_body(ln)][:3]))
-    for i in range(max(0, first - TITLE_WINDOW), first):
+    for i in range(first - 1, max(-1, first - TITLE_WINDOW - 1), -1):
         line = lines[i]
         if not _title_like(line):
             continue
         words = _content_words(line)
         overlap = len(words & lead_words) / len(words) if words else 0.0
         recurs = sum(1 for other in all_lines if line in other) >= 2
-        score = (4.0 * overlap + 2.0 * recurs + 1.0 * (not _NOT_TITLE.search(line))
-                 + 1.0 / (1 + abs(first - i) / 4) - 2.0 * bool(_NAME_LIKE.match(line)))
+        dated = bool(followed and {"date", "byline"} & followed[i])
+        score = (w["overlap"] * overlap + w["recurs"] * recurs + w["clean"] * (not _NOT_TITLE.search(line))
+                 + w["near"] / (1 + abs(first - i) / 4) + w["name"] * bool(_NAME_LIKE.match(line))
+                 + w["dated"] * dated + w["caption"] * bool(_CAPTION.search(line))
+                 + w["sentence"] * (_is_body(line) or line.rstrip().endswith(".")))
         if score > best_score:
             best, best_score = i, score
     return best
@@ -253,6 +266,14 @@ def clean(
     published = credit = section = author = None
     notes: list[str] = []
     kept: list[tuple[int, str]] = []  # (block number, line)
+    # What was dropped right after each kept line (followed[0]: before the first): a headline is
+    # typically followed by its date and byline.
+    followed: list[set[str]] = [set()]
+
+    def drop(kind: str) -> None:
+        notes.append(kind)
+        followed[-1].add(kind)
+
     block = 0
     stopped = False
     seen_body = False
@@ -264,12 +285,13 @@ def clean(
         if stopped:
             notes.append("after-stop")
             continue
+
         low = line.lower()
         if known_title and low == known_title.strip().lower():
-            notes.append("title")
+            drop("title")
             continue
         if low in rules.nav_lines or any(p.search(line) for p in rules.nav_patterns):
-            notes.append("nav")
+            drop("nav")
             continue
         if seen_body and any(p.search(line) for p in rules.stop_patterns):
             stopped = True
@@ -277,21 +299,22 @@ def clean(
             continue
         if is_date_line(line):
             published = published or find_date(line, retrieved)
-            notes.append("date")
+            drop("date")
             continue
         name = _byline(line, rules)
         if name:
             author = author or name
-            notes.append("byline")
+            drop("byline")
             continue
         cs = _credit_section(line, rules)
         if cs is not None:
             credit = credit or cs[0]
             section = section or cs[1]
-            notes.append("credit")
+            drop("credit")
             continue
         seen_body = seen_body or _is_body(line)
         kept.append((block, line))
+        followed.append(set())
 
     if not _FURNITURE & set(notes) and not any(_repeats([ln for _, ln in kept])):
         # No menu, date, byline, credit or end-of-article line and no repeated paragraph: this is a
@@ -302,7 +325,7 @@ def clean(
     if span is not None:
         first, last = span
         if title is None:
-            at = pick_title([ln for _, ln in kept], first, [_norm(x) for x in raw_lines])
+            at = pick_title([ln for _, ln in kept], first, [_norm(x) for x in raw_lines], followed[1:])
             title = kept[at][1] if at is not None else None
         # Short lines outside the span of body paragraphs are labels, links and teasers.
         dropped = len(kept) - (last - first + 1)
