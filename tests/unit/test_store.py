@@ -300,3 +300,30 @@ def test_store_busy_in_another_process(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_migration_3_keeps_older_rows_and_new_writes_fill_tone(tmp_path, coded):
+    path = tmp_path / "v2.duckdb"
+    conn = duckdb.connect(str(path))
+    for version, sql in db.migrations()[:2]:
+        conn.execute(sql)
+        conn.execute("INSERT INTO schema_version VALUES (?, ?)", [version, dt.datetime(2024, 1, 1)])
+    conn.execute("INSERT INTO articles (id, text, content_hash, stored) VALUES ('old', 'Old text.', 'h', now())")
+    conn.close()
+    conn = open_store(path)
+    assert conn.execute("SELECT id, tone, tone_words FROM articles").fetchall() == [("old", None, None)]
+    with Writer(conn) as w:
+        w.write(coded)
+    row = conn.execute("SELECT tone, tone_positive, tone_negative, tone_words, run_id IS NOT NULL FROM articles "
+                       "WHERE id = ?", [coded.article.id]).fetchone()
+    assert row == (coded.tone.score, coded.tone.positive, coded.tone.negative, coded.tone.words, True)
+    conn.close()
+
+
+def test_untoned_article_stores_null_tone(store, coded):
+    bare = dataclasses.replace(coded, tone=None, events=(), quotes=(dataclasses.replace(coded.quotes[0], tone=None),))
+    with Writer(store) as w:
+        w.write(bare)
+    assert store.execute("SELECT tone, tone_words FROM articles").fetchone() == (None, None)
+    assert store.execute("SELECT tone, tone_words, quote_key FROM quotes").fetchone() == (
+        None, None, ids.quote_key(coded.quotes[0].text))

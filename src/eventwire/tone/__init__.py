@@ -36,7 +36,9 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, LENGTH, LOWER, POS, SENT_START
+from spacy.symbols import PROPN
+from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import NEGATE
 
 from eventwire import yamlio
@@ -78,45 +80,49 @@ def load() -> Lexicon:
     return Lexicon(signs=signs, negators=negators, window=int(cfg["window"]))
 
 
-def _is_word(tok: Token) -> bool:
-    return any(c.isalnum() for c in tok.text)
+def _is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+_ATTRS = [LOWER, POS, SENT_START, IDX, LENGTH]
 
 
 class Counts:
     """Words, positive and negative words of a parsed text, summed so that any character range is
-    counted in constant time after one pass over the tokens."""
+    counted in constant time after one pass over the tokens.
+
+    The pass works on arrays of token attributes: each distinct lowercased form is looked up once, and
+    a negator's reach is found from running maxima rather than token by token."""
 
     def __init__(self, doc: Doc, lexicon: Lexicon):
         n = len(doc)
-        words = np.zeros(n, dtype=np.int64)
-        pos = np.zeros(n, dtype=np.int64)
-        neg = np.zeros(n, dtype=np.int64)
-        # A blank pipeline (no parser, no sentencizer) has no sentence boundaries: one sentence then.
-        sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-        for sent in sents:
-            seen = 0
-            last_negator = -lexicon.window - 1
-            for tok in sent:
-                if not _is_word(tok):
-                    continue
-                seen += 1
-                words[tok.i] = 1
-                low = tok.lower_
-                if low in lexicon.negators:
-                    last_negator = seen
-                    continue
-                sign = lexicon.signs.get(low, 0)
-                if sign == 0 or tok.pos_ == "PROPN":
-                    continue
-                if seen - last_negator <= lexicon.window:
-                    sign = -sign
-                (pos if sign > 0 else neg)[tok.i] = 1
-        self._starts = np.fromiter((t.idx for t in doc), dtype=np.int64, count=n)
-        self._ends = np.fromiter((t.idx + len(t.text) for t in doc), dtype=np.int64, count=n)
+        table = doc.to_array(_ATTRS).reshape(n, len(_ATTRS)) if n else np.zeros((0, len(_ATTRS)), np.uint64)
+        lower, pos_tag, sent_start, idx, length = (table[:, k] for k in range(len(_ATTRS)))
+        forms, inverse = np.unique(lower, return_inverse=True)
+        strings = [doc.vocab.strings[int(h)] for h in forms]
+        word = np.array([_is_word(w) for w in strings], dtype=bool)[inverse]
+        negator = np.array([w in lexicon.negators for w in strings], dtype=bool)[inverse] & word
+        sign = np.array([lexicon.signs.get(w, 0) for w in strings], dtype=np.int64)[inverse]
+        sign[(pos_tag == PROPN) | ~word] = 0
+        # Word numbers (1-based) and, per token, the number of the first word of its sentence. A text
+        # with no sentence boundaries set is one sentence (token 0 always starts one).
+        words_to = np.cumsum(word)
+        starts = sent_start == 1
+        if n:
+            starts[0] = True
+        sent_id = np.cumsum(starts) - 1
+        first_word = (words_to - word)[starts][sent_id] + 1
+        # The last negator at or before each token (0 when none); it reaches a later word of its
+        # sentence at most ``window`` words on.
+        last_negator = np.maximum.accumulate(np.where(negator, words_to, 0)) if n else words_to
+        reversed_ = (last_negator >= first_word) & (words_to - last_negator <= lexicon.window)
+        sign = np.where(reversed_, -sign, sign)
         zero = np.zeros(1, dtype=np.int64)
-        self._words = np.concatenate([zero, np.cumsum(words)])
-        self._pos = np.concatenate([zero, np.cumsum(pos)])
-        self._neg = np.concatenate([zero, np.cumsum(neg)])
+        self._starts = idx.astype(np.int64)
+        self._ends = self._starts + length.astype(np.int64)
+        self._words = np.concatenate([zero, words_to.astype(np.int64)])
+        self._pos = np.concatenate([zero, np.cumsum(sign > 0)])
+        self._neg = np.concatenate([zero, np.cumsum(sign < 0)])
 
     def tone(self, start: int, end: int) -> Tone | None:
         """The tone of the tokens that overlap characters ``start..end`` (None when there is no word)."""
