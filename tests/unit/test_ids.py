@@ -64,4 +64,9 @@ def test_same_words_quoted_differently_share_a_quote_key(variant):
 
 def test_different_words_get_different_quote_keys():
     assert ids.quote_key("We will not yield") != ids.quote_key("We will yield")
-    assert re.fullmatch(r"[0-9a-f]{16}", ids.quote_key("We will not yield"))
+    assert re.fullmatch(r"[0-9a-f]{16}", ids.quote_key("We will not yield") or "")
+
+
+@pytest.mark.parametrize("empty", ["", "\n", " “ ” ... "])
+def test_a_quote_without_words_has_no_key(empty):
+    assert ids.quote_key(empty) is None

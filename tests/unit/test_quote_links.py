@@ -84,6 +84,20 @@ def test_a_quote_repeated_in_one_article_is_not_linked(tmp_path: Path) -> None:
     conn.close()
 
 
+def test_quotes_without_words_are_never_linked(tmp_path: Path) -> None:
+    conn = open_store(tmp_path / "empty.duckdb")
+    with Writer(conn) as w:
+        for text in ("First report.\nMore.", "Second report.\nMore."):
+            coded = article(text, [], "")
+            cut = text.index("\n")
+            w.write(CodedArticle(article=coded.article, quotes=(
+                Quote(id=ids.child_id(coded.article.id, "q", 0), text="\n", start=cut, end=cut + 1, direct=False),)))
+    rows = query.quotes(conn).select("quote_key, quote_articles").fetchall()
+    assert rows == [(None, None), (None, None)]
+    assert query.quotes(conn, linked=True).fetchall() == []
+    conn.close()
+
+
 def test_article_view_lists_the_count(conn: duckdb.DuckDBPyConnection) -> None:
     found = query.article(conn, ids.article_id(FIRST))
     assert found is not None

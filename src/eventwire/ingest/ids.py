@@ -39,9 +39,10 @@ def child_id(parent: str, *parts: object) -> str:
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
-def quote_key(text: str) -> str:
+def quote_key(text: str) -> str | None:
     """The key that links the same quotation in different articles: the first 16 hex digits of the
     SHA-256 of its words (``normalise``d, then every run of punctuation, quote marks and spaces made
-    one space). “We will not yield,” and "we will NOT yield." get the same key."""
+    one space). “We will not yield,” and "we will NOT yield." get the same key; a text with no words
+    gets none (None), so that empty spans are never linked to one another."""
     words = _NOT_WORD.sub(" ", normalise(text)).strip()
-    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16] if words else None

@@ -155,6 +155,8 @@ def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, 
 
 # Statements (not scare quotes) sharing a quote's key: the same words quoted in other articles.
 _SAME_QUOTE = "FROM quotes x WHERE x.quote_key = q.quote_key AND NOT x.scare"
+# How many articles carry the quote; NULL for a quote without words (it has no key to share).
+_QUOTE_ARTICLES = f"CASE WHEN q.quote_key IS NOT NULL THEN (SELECT count(DISTINCT x.article_id) {_SAME_QUOTE}) END"
 
 
 def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None,
@@ -177,7 +179,7 @@ def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: st
     where = (" WHERE " + " AND ".join(parts)) if parts else ""
     sql = ("SELECT q.id, q.article_id, a.published, q.speaker_name, q.speaker_text, q.speaker_code, q.cue, "
            "q.direct, q.text, q.start, q.\"end\", a.source, a.title, q.tone, q.quote_key, "
-           f"(SELECT count(DISTINCT x.article_id) {_SAME_QUOTE}) AS quote_articles "
+           f"{_QUOTE_ARTICLES} AS quote_articles "
            f"FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
            "ORDER BY a.published DESC NULLS LAST, q.id LIMIT ? OFFSET ?")
     return conn.sql(sql, params=[*params, limit, offset])
@@ -237,8 +239,8 @@ def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] 
     out["quotes"] = [dict(zip(("start", "end", "speaker", "code", "tone", "quote_key", "quote_articles"), r,
                               strict=True))
                      for r in conn.execute("SELECT start, \"end\", coalesce(speaker_name, speaker_text), "
-                                           f"speaker_code, tone, quote_key, (SELECT count(DISTINCT x.article_id) "
-                                           f"{_SAME_QUOTE}) FROM quotes q WHERE article_id = ? AND NOT scare "
+                                           f"speaker_code, tone, quote_key, {_QUOTE_ARTICLES} "
+                                           "FROM quotes q WHERE article_id = ? AND NOT scare "
                                            "ORDER BY start", [article_id]).fetchall()]
     return out
 
