@@ -4,7 +4,7 @@
     python benchmarks/throughput.py ../shared/data/corpus/reuters21578.jsonl.gz --limit 2000
 
 1. raw spaCy: ``nlp.pipe`` over the article texts with the full pipeline;
-2. eventwire: read the JSONL -> clean -> parse -> actors -> quotes -> events -> store (a temporary
+2. eventwire: read the JSONL -> clean -> parse -> actors -> quotes -> events -> tone -> store (a temporary
    DuckDB file), with the time of each stage.
 Prints words/s for both and their ratio, and the process's peak RSS. ``--repeat`` runs both that many
 times and reports the median (machine noise: other processes share the cores).
@@ -23,7 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from eventwire import actors, events, nlp, quotes
+from eventwire import actors, events, nlp, quotes, tone
 from eventwire.engines.local import BATCH
 from eventwire.ingest.build import from_row
 from eventwire.pipeline import Stages
@@ -84,6 +84,9 @@ def eventwire_run(stages: Stages, rows: list[dict[str, Any]], settings: Settings
                 sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
                 coded = CodedArticle(article=article, sentences=sentences, actors=mentions, events=found,
                                      quotes=said)
+                t = time.perf_counter()
+                coded = tone.score(doc, coded, stages.tone)
+                timing["tone"] += time.perf_counter() - t
             batch.append((coded, None))
             if len(batch) >= BATCH:
                 t = time.perf_counter()

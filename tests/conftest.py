@@ -18,6 +18,7 @@ from eventwire.records import (
     Place,
     Quote,
     Sentence,
+    Tone,
 )
 from eventwire.settings import Settings
 
@@ -95,14 +96,14 @@ def make_coded(text: str = TEXT, ref: str | None = "doc-1") -> CodedArticle:
         sentence_end=first_end, start=ts, end=te, trigger="met", mode=None, context=("diplomatic",),
         actor=(m1,), recipient=(m2,), cameo="040", quad_class=1, goldstein=1.0, date=dt.date(2024, 3, 5),
         date_reason="on Tuesday", location=Place("Port Vela", ps, pe, "SYL", 1.5, 2.5), negated=False,
-        modality="asserted", confidence=0.8, explain=("lexicon: meet", "nsubj"),
+        modality="asserted", confidence=0.8, explain=("lexicon: meet", "nsubj"), tone=Tone(0.0, 0.0, 13),
     )  # fmt: skip
     qs, qe = span(text, "We will not accept any new checkpoints,")
     quote = Quote(id=ids.child_id(art.id, "q", 0), text=text[qs:qe], start=qs, end=qe, direct=True, cue="said",
-                  speaker=m3, scare=False, tone=-0.4)
+                  speaker=m3, scare=False, tone=Tone(0.0, 14.2857, 7))
     sentences = (Sentence(0, 0, first_end), Sentence(1, first_end + 1, len(text)))
     return CodedArticle(article=art, sentences=sentences, actors=(m1, m2, unresolved, m3), events=(event,),
-                        quotes=(quote,), tone=-0.1)
+                        quotes=(quote,), tone=Tone(4.5455, 9.0909, 22))
 
 
 @pytest.fixture

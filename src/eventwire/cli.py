@@ -468,25 +468,30 @@ def events(
                           f"{query.count_events(conn, f, clusters=True)} distinct events (clusters)")
                 return
             _emit(query.events(conn, f), fmt, output, "Events",
-                  ("date", "event_type", "actor_codes", "recipient_codes", "modality", "confidence", "sentence"))
+                  ("date", "event_type", "actor_codes", "recipient_codes", "modality", "confidence", "tone",
+                   "sentence"))
 
 
 @app.command()
 def quotes(
     speaker: Annotated[str | None, typer.Option(help="Speaker name, text or code prefix.")] = None,
     text: Annotated[str | None, typer.Option(help="Words in the quote.")] = None,
+    linked: Annotated[bool, typer.Option("--linked", help="Only quotes that other stored articles carry too.")]
+    = False,
     limit: LimitOpt = 50,
     fmt: FormatOpt = "table",
     output: OutOpt = None,
     db: DbOpt = None,
 ) -> None:
-    """Query quotes by speaker and content.
+    """Query quotes by speaker and content. Every row has its tone score, its ``quote_key`` (the same
+    words quoted in several articles share it) and ``quote_articles``, how many articles carry it.
 
-    Example: eventwire quotes --speaker Khrenin --format jsonl
+    Example: eventwire quotes --speaker Khrenin --linked --format jsonl
     """
     with _user_errors(), _reading(db) as conn:
-        _emit(query.quotes(conn, speaker=speaker, text=text, limit=limit), fmt, output, "Quotes",
-              ("published", "speaker_name", "speaker_text", "speaker_code", "direct", "text"))
+        _emit(query.quotes(conn, speaker=speaker, text=text, limit=limit, linked=linked), fmt, output, "Quotes",
+              ("published", "speaker_name", "speaker_text", "speaker_code", "direct", "tone", "quote_articles",
+               "text"))
 
 
 @actors_app.command("list")

@@ -1,13 +1,13 @@
 """The stages wired together; no rules of its own.
 
     ingest.read -> nlp.parse -> actors.find -> quotes.find -> actors.first_person -> events.code
-                -> CodedArticle
+                -> tone.score -> CodedArticle
 
 (Quotes come before events so that "we" inside a quotation can stand for the speaker's state.)
 
 ``run(sources, settings)`` goes from files/folders/URLs; ``code_articles(items, settings)`` from
 Articles already made (the ``eventwire code`` path). Both yield CodedArticle or Reject in input order.
-A non-English article comes out with no actors, events or quotes, its ``language`` saying why.
+A non-English article comes out with no actors, events, quotes or tone, its ``language`` saying why.
 """
 
 from __future__ import annotations
@@ -18,27 +18,29 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
-from eventwire import actors, events, ingest, nlp, quotes
+from eventwire import actors, events, ingest, nlp, quotes, tone
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.records import Article, CodedArticle, Reject, Sentence
 from eventwire.settings import Settings
+from eventwire.tone import Lexicon as ToneLexicon
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Stages:
-    """Everything loaded once per process: the spaCy pipeline, the KB, the event coder."""
+    """Everything loaded once per process: the spaCy pipeline, the KB, the event coder, the tone lexicon."""
 
     nlp: Language
     kb: KnowledgeBase
     coder: events.Coder
+    tone: ToneLexicon
 
     @classmethod
     def load(cls, settings: Settings) -> Stages:
         kb = actors.load(settings.kb_extra)
         coder = events.Coder.load(kb, settings.lexicon_extra)
-        return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder)
+        return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder, tone=tone.load())
 
 
 def code_articles(items: Iterable[Article | Reject], settings: Settings,
@@ -58,7 +60,8 @@ def code_articles(items: Iterable[Article | Reject], settings: Settings,
         said = quotes.find(doc, article, mentions)
         mentions = actors.first_person(doc, mentions, said)
         found = events.code(doc, article, mentions, stages.coder, said)
-        yield CodedArticle(article=article, sentences=sentences, actors=mentions, events=found, quotes=said)
+        coded = CodedArticle(article=article, sentences=sentences, actors=mentions, events=found, quotes=said)
+        yield tone.score(doc, coded, stages.tone)
 
 
 def run(sources: Iterable[str], settings: Settings, stages: Stages | None = None

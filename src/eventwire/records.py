@@ -44,6 +44,42 @@ def _datetime_in(value: Any) -> dt.datetime | None:
 
 
 @dataclass(frozen=True)
+class Tone:
+    """How positive or negative a stretch of text is, on GDELT's tone scale (``eventwire.tone`` says
+    how words are counted): ``positive`` and ``negative`` are the percentages (0..100) of its ``words``
+    that carry positive and negative valence; ``score`` = positive - negative (-100..+100, GDELT's
+    Tone/AvgTone) and ``polarity`` = positive + negative (0..100, how emotionally charged)."""
+
+    positive: float
+    negative: float
+    words: int
+
+    @property
+    def score(self) -> float:
+        return round(self.positive - self.negative, 4)
+
+    @property
+    def polarity(self) -> float:
+        return round(self.positive + self.negative, 4)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"score": self.score, "positive": self.positive, "negative": self.negative,
+                "polarity": self.polarity, "words": self.words}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Tone:
+        return cls(positive=float(d["positive"]), negative=float(d["negative"]), words=int(d["words"]))
+
+
+def _tone_out(tone: Tone | None) -> dict[str, Any] | None:
+    return tone.to_dict() if tone is not None else None
+
+
+def _tone_in(value: Any) -> Tone | None:
+    return Tone.from_dict(value) if value else None
+
+
+@dataclass(frozen=True)
 class Actor:
     """A resolved actor: CAMEO-style ``code`` (country + sectors, or an IGO code), ISO3 ``country``
     (None for an IGO or an unknown actor), primary PLOVER/CAMEO agent ``sector`` and a display ``name``.
@@ -189,8 +225,8 @@ class Event:
     """One PLOVER 2.0 event with its evidence.
 
     ``start``/``end`` locate the predicate that triggered the event (``trigger``); ``sentence`` with
-    ``sentence_start``/``sentence_end`` is the evidence sentence. ``explain`` lists the lexicon entry and
-    parse relations that produced the event."""
+    ``sentence_start``/``sentence_end`` is the evidence sentence, and ``tone`` that sentence's tone.
+    ``explain`` lists the lexicon entry and parse relations that produced the event."""
 
     id: str
     event_type: str
@@ -214,6 +250,7 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     explain: tuple[str, ...] = ()
+    tone: Tone | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -225,7 +262,7 @@ class Event:
             "negated": self.negated, "modality": self.modality,
             "sentence": self.sentence, "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
             "start": self.start, "end": self.end, "trigger": self.trigger,
-            "confidence": self.confidence, "explain": list(self.explain),
+            "confidence": self.confidence, "explain": list(self.explain), "tone": _tone_out(self.tone),
         }  # fmt: skip
 
     @classmethod
@@ -242,6 +279,7 @@ class Event:
             location=Place.from_dict(d["location"]) if d.get("location") else None,
             negated=bool(d.get("negated", False)), modality=d.get("modality", "asserted"),
             confidence=float(d.get("confidence", 0.5)), explain=tuple(d.get("explain") or ()),
+            tone=_tone_in(d.get("tone")),
         )  # fmt: skip
 
 
@@ -250,7 +288,8 @@ class Quote:
     """Something an actor said: ``direct`` when in quotation marks, else reported speech.
 
     ``scare`` marks short quoted phrases that are not statements by anyone ("hot phase");
-    they are kept for auditing but are not counted as statements of the speaker."""
+    they are kept for auditing but are not counted as statements of the speaker. ``tone`` is the tone
+    of the span."""
 
     id: str
     text: str
@@ -260,19 +299,19 @@ class Quote:
     cue: str | None = None
     speaker: ActorMention | None = None
     scare: bool = False
-    tone: float | None = None
+    tone: Tone | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "text": self.text, "start": self.start, "end": self.end, "direct": self.direct,
                 "cue": self.cue, "speaker": self.speaker.to_dict() if self.speaker else None,
-                "scare": self.scare, "tone": self.tone}
+                "scare": self.scare, "tone": _tone_out(self.tone)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         return cls(id=d["id"], text=d["text"], start=int(d["start"]), end=int(d["end"]),
                    direct=bool(d.get("direct", True)), cue=d.get("cue"),
                    speaker=ActorMention.from_dict(d["speaker"]) if d.get("speaker") else None,
-                   scare=bool(d.get("scare", False)), tone=d.get("tone"))
+                   scare=bool(d.get("scare", False)), tone=_tone_in(d.get("tone")))
 
 
 @dataclass(frozen=True)
@@ -294,14 +333,15 @@ class Reject:
 
 @dataclass(frozen=True)
 class CodedArticle:
-    """Everything the pipeline found in one article: what ``eventwire code`` prints per input row."""
+    """Everything the pipeline found in one article: what ``eventwire code`` prints per input row.
+    ``tone`` is the article's tone (None when it was not parsed: not English)."""
 
     article: Article
     sentences: tuple[Sentence, ...] = ()
     actors: tuple[ActorMention, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
-    tone: float | None = None
+    tone: Tone | None = None
 
     def __post_init__(self) -> None:
         # Quotes are kept in text order (statements and scare quotes are listed apart in JSON; the order
@@ -321,7 +361,7 @@ class CodedArticle:
             # Scare quotes ("hot phase") are kept apart from statements, as the quotes contract says.
             "quotes": [q.to_dict() for q in self.quotes if not q.scare],
             "scare_quotes": [q.to_dict() for q in self.quotes if q.scare],
-            "tone": self.tone,
+            "tone": _tone_out(self.tone),
         }
 
     @classmethod
@@ -332,5 +372,5 @@ class CodedArticle:
             actors=tuple(ActorMention.from_dict(x) for x in d.get("actors") or ()),
             events=tuple(Event.from_dict(x) for x in d.get("events") or ()),
             quotes=tuple(Quote.from_dict(x) for x in [*(d.get("quotes") or ()), *(d.get("scare_quotes") or ())]),
-            tone=d.get("tone"),
+            tone=_tone_in(d.get("tone")),
         )

@@ -29,7 +29,7 @@ def condense(c: CodedArticle) -> dict[str, Any]:
         "article": {"title": a.title, "published": a.published.isoformat() if a.published else None,
                     "source": a.source, "credit": a.credit, "section": a.section, "author": a.author,
                     "language": a.language, "kind": a.kind, "chars": len(text),
-                    "first_words": " ".join(text.split()[:12])},
+                    "first_words": " ".join(text.split()[:12]), "tone": c.tone.to_dict() if c.tone else None},
         "actors": [f"{m.text} -> {m.actor.code} ({m.how})" for m in c.actors],
         "events": [{"type": e.event_type, "trigger": e.trigger, "mode": e.mode,
                     "actor": [f"{m.text}:{m.actor.code}" for m in e.actor],

@@ -20,6 +20,7 @@ from eventwire.records import (
     Quote,
     Reject,
     Sentence,
+    Tone,
 )
 
 SETTINGS = settings(max_examples=200, deadline=None)
@@ -33,6 +34,8 @@ dates = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 opt_date = st.none() | dates
 opt_datetime = st.none() | st.datetimes() | st.datetimes(timezones=st.timezones())
 text_tuple = st.lists(text, max_size=4).map(tuple)
+percent = st.floats(min_value=0, max_value=100)
+tones = st.none() | st.builds(Tone, positive=percent, negative=percent, words=offset)
 
 actors = st.builds(Actor, code=opt_text, country=opt_text, sector=opt_text, name=opt_text)
 mentions = st.builds(ActorMention, text=text, start=offset, end=offset, actor=actors, how=text)
@@ -50,18 +53,19 @@ events = st.builds(
     actor=st.lists(mentions, max_size=3).map(tuple), recipient=st.lists(mentions, max_size=3).map(tuple),
     cameo=opt_text, quad_class=st.none() | st.integers(1, 4), goldstein=opt_float, date=opt_date,
     date_reason=opt_text, location=st.none() | places, negated=st.booleans(),
-    modality=st.sampled_from(MODALITIES) | text, confidence=finite, explain=text_tuple,
+    modality=st.sampled_from(MODALITIES) | text, confidence=finite, explain=text_tuple, tone=tones,
 )  # fmt: skip
 quotes = st.builds(Quote, id=text, text=text, start=offset, end=offset, direct=st.booleans(), cue=opt_text,
-                   speaker=st.none() | mentions, scare=st.booleans(), tone=opt_float)
+                   speaker=st.none() | mentions, scare=st.booleans(), tone=tones)
 rejects = st.builds(Reject, input=text, stage=text, reason=text, ref=opt_text)
 coded_articles = st.builds(
     CodedArticle, article=articles, sentences=st.lists(sentences, max_size=3).map(tuple),
     actors=st.lists(mentions, max_size=3).map(tuple), events=st.lists(events, max_size=2).map(tuple),
-    quotes=st.lists(quotes, max_size=2).map(tuple), tone=opt_float,
+    quotes=st.lists(quotes, max_size=2).map(tuple), tone=tones,
 )  # fmt: skip
 
-any_record = st.one_of(actors, mentions, sentences, places, articles, events, quotes, rejects, coded_articles)
+any_record = st.one_of(actors, mentions, sentences, places, articles, events, quotes, rejects, coded_articles,
+                       tones.filter(lambda t: t is not None))
 
 
 @SETTINGS

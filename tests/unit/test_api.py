@@ -38,6 +38,7 @@ def test_events_with_filters(client: TestClient) -> None:
     body = client.get("/api/events", params={"actor": "SYL", "event_type": "consult"}).json()
     assert body["total"] == 1 and body["items"][0]["actor_codes"] == "SYLGOV"
     assert body["items"][0]["sentence"].startswith("Sylvanian Foreign Minister")
+    assert body["items"][0]["tone"] == 0.0 and body["items"][0]["article_tone"] == -4.5454  # fixture tones
     assert client.get("/api/events", params={"actor": "FRE"}).json()["total"] == 0
     assert client.get("/api/events", params={"recipient": "FREGOV"}).json()["total"] == 1
 
@@ -65,8 +66,12 @@ def test_injection_in_text_filters_is_literal(client: TestClient, store_path: Pa
 
 
 def test_article_view_has_offsets_and_path_ids_are_validated(client: TestClient) -> None:
-    aid = client.get("/api/articles").json()["items"][0]["id"]
+    items = client.get("/api/articles").json()["items"]
+    assert sorted(i["tone"] for i in items if i["tone"] is not None) == [-4.5454]  # the other has no tone
+    aid = next(i["id"] for i in items if i["events"])
     art = client.get(f"/api/articles/{aid}").json()
+    assert art["tone"] == -4.5454 and art["tone_words"] == 22 and art["events"][0]["tone"] == 0.0
+    assert art["quotes"][0]["tone"] == round(0 - 14.2857, 4) and art["quotes"][0]["quote_articles"] == 1
     for span in art["events"] + art["mentions"] + art["quotes"]:
         assert 0 <= span["start"] < span["end"] <= len(art["text"])
     assert client.get("/api/articles/../../etc/passwd").status_code == 404

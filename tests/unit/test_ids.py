@@ -50,3 +50,23 @@ def test_child_id():
     assert ids.child_id("abc", "e", 3) == "abc-e-3"
     assert ids.child_id("abc", 0) == "abc-0"
     assert ids.child_id("abc", "e", 1) != ids.child_id("abc", "e", 2)
+
+
+@pytest.mark.parametrize("variant", [
+    "“We will not yield,” ",
+    '"we will NOT yield."',
+    "We will\nnot   yield!",
+    "‘We will not yield’",
+])
+def test_same_words_quoted_differently_share_a_quote_key(variant):
+    assert ids.quote_key(variant) == ids.quote_key("We will not yield")
+
+
+def test_different_words_get_different_quote_keys():
+    assert ids.quote_key("We will not yield") != ids.quote_key("We will yield")
+    assert re.fullmatch(r"[0-9a-f]{16}", ids.quote_key("We will not yield") or "")
+
+
+@pytest.mark.parametrize("empty", ["", "\n", " “ ” ... "])
+def test_a_quote_without_words_has_no_key(empty):
+    assert ids.quote_key(empty) is None

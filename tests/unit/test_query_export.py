@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 from eventwire.errors import InputError
+from eventwire.records import Tone
 from eventwire.store import export, open_store, query
 from eventwire.store.writer import Writer
 
@@ -55,6 +57,24 @@ def test_gdelt_export_has_61_columns_and_the_mapping(conn: duckdb.DuckDBPyConnec
     assert rec["EventCode"] == "040" and rec["EventRootCode"] == "04" and rec["QuadClass"] == "1"
     assert rec["ActionGeo_FullName"] == "Port Vela" and rec["ActionGeo_Lat"] == "1.5"
     assert int(rec["GLOBALEVENTID"]) > 0 and rec["SOURCEURL"] == "https://bugle.example/1"
+    assert rec["AvgTone"] == "-4.5454"  # the article's tone (fixture: 4.5455% positive, 9.0909% negative)
+
+
+def test_gdelt_avg_tone_is_the_mean_over_the_cluster_reports(tmp_path: Path, coded_factory) -> None:  # type: ignore[no-untyped-def]
+    first = coded_factory()
+    art = dataclasses.replace(first.article, id="b" * 16, content_hash="other")
+    second = dataclasses.replace(first, article=art, tone=Tone(positive=10.0, negative=0.0, words=20),
+                                 events=(dataclasses.replace(first.events[0], id="b-e-0"),), quotes=())
+    c = open_store(tmp_path / "cl.duckdb")
+    with Writer(c) as w:
+        w.write_many([(first, None), (second, None)])
+    c.execute("UPDATE events SET cluster_id = 'c1'")
+    export.export(c, "gdelt", tmp_path / "e.tsv")
+    rows = [dict(zip(export.GDELT_COLUMNS, r, strict=True))
+            for r in csv.reader((tmp_path / "e.tsv").open(), delimiter="\t")]
+    assert [r["AvgTone"] for r in rows] == ["2.7273", "2.7273"]  # (-4.5454 + 10) / 2
+    assert [r["NumArticles"] for r in rows] == ["2", "2"]
+    c.close()
 
 
 def test_other_exports(conn: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
@@ -62,6 +82,7 @@ def test_other_exports(conn: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:
     (line,) = (tmp_path / "e.jsonl").read_text().splitlines()
     rec = json.loads(line)
     assert rec["actor"][0]["code"] == "SYLGOV" and rec["sentence"].startswith("Sylvanian")
+    assert rec["tone"] == 0.0 and rec["article_tone"] == -4.5454
     export.export(conn, "plover", tmp_path / "e.json")
     (p,) = json.loads((tmp_path / "e.json").read_text())
     assert p["event_type"] == "CONSULT" and p["evidence"]["start"] < p["evidence"]["end"]
@@ -84,6 +105,7 @@ def test_cli_queries_and_formats(tmp_path: Path, coded_factory) -> None:  # type
     runner = CliRunner()
     r = runner.invoke(app, ["events", "--db", str(db), "--dyad", "SYL:FRE", "--format", "jsonl"])
     assert r.exit_code == 0 and json.loads(r.stdout.splitlines()[0])["event_type"] == "CONSULT"
+    assert json.loads(r.stdout.splitlines()[0])["tone"] == 0.0
     r = runner.invoke(app, ["events", "--db", str(db), "--type", "NOPE"])
     assert r.exit_code == 2 and "not one of" in " ".join(r.output.split())
     r = runner.invoke(app, ["quotes", "--db", str(db), "--speaker", "Ruiz", "--format", "csv"])

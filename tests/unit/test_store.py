@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from eventwire.errors import StoreError
+from eventwire.ingest import ids
 from eventwire.records import Reject
 from eventwire.store import SCHEMA_VERSION, db, open_store, query
 from eventwire.store import writer as writer_module
@@ -69,20 +70,24 @@ def test_write_stores_every_row(store, coded):
     assert c == {"articles": 1, "sentences": 2, "mentions": 4, "actors": 2, "events": 1, "event_actors": 2,
                  "quotes": 1}
     art = coded.article
-    row = store.execute("SELECT id, ref, title, published, retrieved, text, content_hash, notes, tone, language "
-                        "FROM articles").fetchone()
+    row = store.execute("SELECT id, ref, title, published, retrieved, text, content_hash, notes, language, tone, "
+                        "tone_positive, tone_negative, tone_words FROM articles").fetchone()
+    t = coded.tone
     assert row == (art.id, art.ref, art.title, art.published, art.retrieved, art.text, art.content_hash,
-                   list(art.notes), coded.tone, art.language)
+                   list(art.notes), art.language, t.score, t.positive, t.negative, t.words)
     ev = coded.events[0]
     erow = store.execute('SELECT id, article_id, start, "end", event_type, place, place_start, quad_class, '
-                         "context, explain FROM events").fetchone()
+                         "context, explain, tone, tone_positive, tone_negative, tone_words FROM events").fetchone()
     assert erow == (ev.id, art.id, ev.start, ev.end, "CONSULT", "Port Vela", ev.location.start, 1,
-                    list(ev.context), list(ev.explain))
+                    list(ev.context), list(ev.explain), ev.tone.score, ev.tone.positive, ev.tone.negative,
+                    ev.tone.words)
     roles = store.execute("SELECT role, position, code, text FROM event_actors ORDER BY role").fetchall()
     assert roles == [("actor", 0, "SYLGOV", ev.actor[0].text), ("recipient", 0, "FREGOV", ev.recipient[0].text)]
     q = coded.quotes[0]
-    qrow = store.execute("SELECT id, text, speaker_text, speaker_code, speaker_name, tone FROM quotes").fetchone()
-    assert qrow == (q.id, q.text, "Ruiz", "SYLGOV", "Ana Ruiz", q.tone)
+    qrow = store.execute("SELECT id, text, speaker_text, speaker_code, speaker_name, tone, tone_positive, "
+                         "tone_negative, tone_words, quote_key FROM quotes").fetchone()
+    assert qrow == (q.id, q.text, "Ruiz", "SYLGOV", "Ana Ruiz", q.tone.score, q.tone.positive, q.tone.negative,
+                    q.tone.words, ids.quote_key(q.text))
     unresolved = store.execute("SELECT code, how FROM mentions WHERE text = 'Port Vela'").fetchone()
     assert unresolved == (None, "ner")
 
@@ -295,3 +300,30 @@ def test_store_busy_in_another_process(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_migration_3_keeps_older_rows_and_new_writes_fill_tone(tmp_path, coded):
+    path = tmp_path / "v2.duckdb"
+    conn = duckdb.connect(str(path))
+    for version, sql in db.migrations()[:2]:
+        conn.execute(sql)
+        conn.execute("INSERT INTO schema_version VALUES (?, ?)", [version, dt.datetime(2024, 1, 1)])
+    conn.execute("INSERT INTO articles (id, text, content_hash, stored) VALUES ('old', 'Old text.', 'h', now())")
+    conn.close()
+    conn = open_store(path)
+    assert conn.execute("SELECT id, tone, tone_words FROM articles").fetchall() == [("old", None, None)]
+    with Writer(conn) as w:
+        w.write(coded)
+    row = conn.execute("SELECT tone, tone_positive, tone_negative, tone_words, run_id IS NOT NULL FROM articles "
+                       "WHERE id = ?", [coded.article.id]).fetchone()
+    assert row == (coded.tone.score, coded.tone.positive, coded.tone.negative, coded.tone.words, True)
+    conn.close()
+
+
+def test_untoned_article_stores_null_tone(store, coded):
+    bare = dataclasses.replace(coded, tone=None, events=(), quotes=(dataclasses.replace(coded.quotes[0], tone=None),))
+    with Writer(store) as w:
+        w.write(bare)
+    assert store.execute("SELECT tone, tone_words FROM articles").fetchone() == (None, None)
+    assert store.execute("SELECT tone, tone_words, quote_key FROM quotes").fetchone() == (
+        None, None, ids.quote_key(coded.quotes[0].text))

@@ -138,11 +138,14 @@ def create_app(settings: Settings, ingest_token: str | None = None) -> FastAPI:
     @app.get("/api/quotes")
     def get_quotes(speaker: Annotated[str | None, Query(max_length=200)] = None,
                    text: Annotated[str | None, Query(max_length=200)] = None,
+                   linked: bool = False,
                    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                    offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
-        """Quotes by speaker (name, text or code prefix) and content."""
+        """Quotes by speaker (name, text or code prefix) and content, with tone, ``quote_key`` and
+        ``quote_articles`` (articles carrying the same quote); ``linked`` keeps quotes other articles carry."""
         with store() as conn:
-            return {"items": _rows(query.quotes(conn, speaker=speaker, text=text, limit=limit, offset=offset))}
+            return {"items": _rows(query.quotes(conn, speaker=speaker, text=text, limit=limit, offset=offset,
+                                                linked=linked))}
 
     @app.get("/api/actors")
     def get_actors(search: Annotated[str | None, Query(max_length=100)] = None,

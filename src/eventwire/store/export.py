@@ -6,10 +6,13 @@ them): GLOBALEVENTID is a 63-bit hash of our event id; SQLDATE/MonthYear/Year/Fr
 event date; Actor1/Actor2 Code, Name, CountryCode and Type1Code from the first actor and recipient
 (their code, name or text, ISO3 country, sector); EventCode/BaseCode/RootCode from the CAMEO code;
 QuadClass and GoldsteinScale as coded; NumMentions/NumSources/NumArticles from the event's cluster
-(1 when unclustered); ActionGeo from the event place (FullName, Lat, Long; CountryCode left blank
-because GDELT uses FIPS codes and we hold ISO3, which goes in ActionGeo_FullName's country instead);
+(1 when unclustered); AvgTone, as in GDELT, the mean tone score of the articles reporting the event (its
+cluster's reports, or its own article; blank when none has a tone), not the tone of the evidence
+sentence, which the other formats carry as ``tone``; ActionGeo from the event place (FullName, Lat,
+Long; CountryCode left blank because GDELT uses FIPS codes and we hold ISO3, which goes in
+ActionGeo_FullName's country instead);
 DATEADDED is the export time; SOURCEURL the article URL. Columns we have no value for (known group,
-ethnic and religion codes, ADM codes, feature ids, AvgTone until tone exists) are blank.
+ethnic and religion codes, ADM codes, feature ids) are blank.
 """
 
 from __future__ import annotations
@@ -52,20 +55,20 @@ def _roles(conn: duckdb.DuckDBPyConnection) -> dict[str, dict[str, list[dict[str
     return out
 
 
-def _cluster_sizes(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
-    """cluster id -> (reports, distinct sources)."""
-    rows = conn.execute("SELECT e.cluster_id, count(*), count(DISTINCT coalesce(a.source, a.url, a.id)) "
-                        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id IS NOT NULL "
-                        "GROUP BY 1").fetchall()
-    return {r[0]: (int(r[1]), int(r[2])) for r in rows}
+def _clusters(conn: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int, float | None]]:
+    """cluster id -> (reports, distinct sources, mean tone of the reporting articles)."""
+    rows = conn.execute("SELECT e.cluster_id, count(*), count(DISTINCT coalesce(a.source, a.url, a.id)), "
+                        "avg(a.tone) FROM events e JOIN articles a ON a.id = e.article_id "
+                        "WHERE e.cluster_id IS NOT NULL GROUP BY 1").fetchall()
+    return {r[0]: (int(r[1]), int(r[2]), r[3]) for r in rows}
 
 
 def _gdelt_id(event_id: str) -> int:
     return int.from_bytes(hashlib.sha256(event_id.encode()).digest()[:8], "big") >> 1
 
 
-def _gdelt_row(row: dict[str, Any], roles: dict[str, list[dict[str, Any]]], sizes: tuple[int, int],
-               added: str) -> list[Any]:
+def _gdelt_row(row: dict[str, Any], roles: dict[str, list[dict[str, Any]]],
+               cluster: tuple[int, int, float | None] | None, added: str) -> list[Any]:
     date: dt.date | None = row["date"]
     cameo = row["cameo"] or ""
 
@@ -79,13 +82,13 @@ def _gdelt_row(row: dict[str, Any], roles: dict[str, list[dict[str, Any]]], size
     if row["place"]:
         action_geo = [4 if row["lat"] is not None else "", row["place"], "", "", "", row["lat"] or "",
                       row["lon"] or "", ""]
-    reports, sources = sizes
+    reports, sources, tone = cluster or (1, 1, row["article_tone"])
     return [
         _gdelt_id(row["id"]), date.strftime("%Y%m%d") if date else "", date.strftime("%Y%m") if date else "",
         date.year if date else "", f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else "",
         *actor("actor"), *actor("recipient"),
         1, cameo, cameo[:3], cameo[:2], row["quad_class"] or "", row["goldstein"] if row["goldstein"] is not None
-        else "", reports, sources, reports, "",
+        else "", reports, sources, reports, round(tone, 4) if tone is not None else "",
         *geo_blank, *geo_blank, *action_geo, added, row["url"] or "",
     ]  # fmt: skip
 
@@ -115,11 +118,11 @@ def export(conn: duckdb.DuckDBPyConnection, fmt: str, path: Path) -> int:
                 json.dump([_plover(r, roles.get(r["id"], {})) for r in rows], f, default=str, ensure_ascii=False,
                           indent=1)
             else:
-                sizes = _cluster_sizes(conn)
+                clusters = _clusters(conn)
                 added = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
                 writer = csv.writer(f, delimiter="\t", lineterminator="\n")
                 for r in rows:
-                    writer.writerow(_gdelt_row(r, roles.get(r["id"], {}), sizes.get(r["cluster_id"], (1, 1)), added))
+                    writer.writerow(_gdelt_row(r, roles.get(r["id"], {}), clusters.get(r["cluster_id"]), added))
     return n
 
 
@@ -129,7 +132,7 @@ def _plover(row: dict[str, Any], roles: dict[str, list[dict[str, Any]]]) -> dict
         "id": row["id"], "date": row["date"], "event_type": row["event_type"], "mode": row["mode"],
         "actor": roles.get("actor", []), "recipient": roles.get("recipient", []),
         "cameo": row["cameo"], "quad_class": row["quad_class"], "goldstein": row["goldstein"],
-        "modality": row["modality"], "negated": row["negated"],
+        "modality": row["modality"], "negated": row["negated"], "tone": row["tone"],
         "location": {"place": row["place"], "country": row["place_country"], "lat": row["lat"], "lon": row["lon"]},
         "source": row["source"], "url": row["url"], "text": row["sentence"],
         "evidence": {"article_id": row["article_id"], "start": row["start"], "end": row["end"]},

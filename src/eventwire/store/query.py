@@ -25,7 +25,7 @@ _CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 _PAGE_COLUMNS = (
     "e.id, e.article_id, e.date, e.event_type, e.mode, e.quad_class, e.cameo, e.goldstein, e.modality, "
     "e.negated, e.confidence, e.place, e.place_country, e.lat, e.lon, e.trigger, e.sentence, e.start, e.\"end\", "
-    "e.sentence_start, e.sentence_end, a.source, a.url, a.title, e.cluster_id"
+    "e.sentence_start, e.sentence_end, a.source, a.url, a.title, e.cluster_id, e.tone, a.tone AS article_tone"
 )
 # Actor and recipient codes/texts of the events in ``page``, joined by ';' in argument order. Computed
 # for the page only (not for every matching event): this keeps a query on a million events fast.
@@ -33,7 +33,7 @@ _WITH_ROLES = (
     "SELECT p.id, p.article_id, p.date, p.event_type, p.mode, p.quad_class, p.cameo, p.goldstein, p.modality, "
     "p.negated, p.confidence, r.actor_codes, r.actor_text, r.recipient_codes, r.recipient_text, p.place, "
     "p.place_country, p.lat, p.lon, p.trigger, p.sentence, p.start, p.\"end\", p.sentence_start, p.sentence_end, "
-    "p.source, p.url, p.title, p.cluster_id FROM page p LEFT JOIN ("
+    "p.source, p.url, p.title, p.cluster_id, p.tone, p.article_tone FROM page p LEFT JOIN ("
     "SELECT event_id, "
     "string_agg(code, ';' ORDER BY position) FILTER (WHERE role = 'actor') AS actor_codes, "
     "string_agg(text, ';' ORDER BY position) FILTER (WHERE role = 'actor') AS actor_text, "
@@ -153,11 +153,22 @@ def count_events(conn: duckdb.DuckDBPyConnection, f: EventFilter | None = None, 
     return int(row[0]) if row else 0
 
 
+# Statements (not scare quotes) sharing a quote's key: the same words quoted in other articles.
+_SAME_QUOTE = "FROM quotes x WHERE x.quote_key = q.quote_key AND NOT x.scare"
+# How many articles carry the quote; NULL for a quote without words (it has no key to share).
+_QUOTE_ARTICLES = f"CASE WHEN q.quote_key IS NOT NULL THEN (SELECT count(DISTINCT x.article_id) {_SAME_QUOTE}) END"
+
+
 def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: str | None = None,
-           limit: int = 100, offset: int = 0, include_scare: bool = False) -> duckdb.DuckDBPyRelation:
-    """Quotes, optionally by speaker (name, text or code prefix) and containing ``text``."""
+           limit: int = 100, offset: int = 0, include_scare: bool = False,
+           linked: bool = False) -> duckdb.DuckDBPyRelation:
+    """Quotes, optionally by speaker (name, text or code prefix) and containing ``text``. Each row has
+    its ``tone`` score, its ``quote_key`` and ``quote_articles``, the number of stored articles carrying
+    a quote with that key (its own included); ``linked`` keeps only quotes carried by another article."""
     check_page(limit, offset)
     parts, params = ([] if include_scare else ["NOT q.scare"]), []
+    if linked:
+        parts.append(f"EXISTS (SELECT 1 {_SAME_QUOTE} AND x.article_id <> q.article_id)")
     if speaker:
         parts.append("(contains(lower(q.speaker_name), lower(?)) OR contains(lower(q.speaker_text), lower(?)) "
                      "OR starts_with(q.speaker_code, upper(?)))")
@@ -167,8 +178,10 @@ def quotes(conn: duckdb.DuckDBPyConnection, speaker: str | None = None, text: st
         params.append(text)
     where = (" WHERE " + " AND ".join(parts)) if parts else ""
     sql = ("SELECT q.id, q.article_id, a.published, q.speaker_name, q.speaker_text, q.speaker_code, q.cue, "
-           f"q.direct, q.text, q.start, q.\"end\", a.source, a.title FROM quotes q JOIN articles a ON a.id = "
-           f"q.article_id{where} ORDER BY a.published DESC NULLS LAST, q.id LIMIT ? OFFSET ?")
+           "q.direct, q.text, q.start, q.\"end\", a.source, a.title, q.tone, q.quote_key, "
+           f"{_QUOTE_ARTICLES} AS quote_articles "
+           f"FROM quotes q JOIN articles a ON a.id = q.article_id{where} "
+           "ORDER BY a.published DESC NULLS LAST, q.id LIMIT ? OFFSET ?")
     return conn.sql(sql, params=[*params, limit, offset])
 
 
@@ -199,31 +212,35 @@ def articles(conn: duckdb.DuckDBPyConnection, text: str | None = None, source: s
         parts.append("source = ?")
         params.append(source)
     where = (" WHERE " + " AND ".join(parts)) if parts else ""
-    sql = ("SELECT id, published, source, title, url, language, kind, duplicate_of, length(text) AS chars, "
+    sql = ("SELECT id, published, source, title, url, language, kind, duplicate_of, length(text) AS chars, tone, "
            "(SELECT count(*) FROM events e WHERE e.article_id = articles.id) AS events "
            f"FROM articles{where} ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?")
     return conn.sql(sql, params=[*params, limit, offset])
 
 
 def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
-    """One article with its text, mentions, events and quotes (offsets for highlighting)."""
-    row = first(conn, "SELECT id, published, source, credit, section, title, author, url, language, text "
-                      "FROM articles WHERE id = ?", [article_id])
+    """One article with its text and tone, its mentions, events and quotes (offsets for highlighting; tone
+    score of each event's sentence and each quote; quotes with their cross-article key and count)."""
+    row = first(conn, "SELECT id, published, source, credit, section, title, author, url, language, tone, "
+                      "tone_positive, tone_negative, tone_words, text FROM articles WHERE id = ?", [article_id])
     if row is None:
         return None
-    keys = ("id", "published", "source", "credit", "section", "title", "author", "url", "language", "text")
+    keys = ("id", "published", "source", "credit", "section", "title", "author", "url", "language", "tone",
+            "tone_positive", "tone_negative", "tone_words", "text")
     out: dict[str, Any] = dict(zip(keys, row, strict=True))
-    out["events"] = [dict(zip(("id", "event_type", "start", "end", "sentence_start", "sentence_end", "modality"),
-                              r, strict=True))
+    out["events"] = [dict(zip(("id", "event_type", "start", "end", "sentence_start", "sentence_end", "modality",
+                               "tone"), r, strict=True))
                      for r in conn.execute("SELECT id, event_type, start, \"end\", sentence_start, sentence_end, "
-                                           "modality FROM events WHERE article_id = ? ORDER BY start",
+                                           "modality, tone FROM events WHERE article_id = ? ORDER BY start",
                                            [article_id]).fetchall()]
     out["mentions"] = [dict(zip(("start", "end", "text", "code"), r, strict=True))
                        for r in conn.execute("SELECT start, \"end\", text, code FROM mentions WHERE article_id = ? "
                                              "ORDER BY start", [article_id]).fetchall()]
-    out["quotes"] = [dict(zip(("start", "end", "speaker", "code"), r, strict=True))
+    out["quotes"] = [dict(zip(("start", "end", "speaker", "code", "tone", "quote_key", "quote_articles"), r,
+                              strict=True))
                      for r in conn.execute("SELECT start, \"end\", coalesce(speaker_name, speaker_text), "
-                                           "speaker_code FROM quotes WHERE article_id = ? AND NOT scare "
+                                           f"speaker_code, tone, quote_key, {_QUOTE_ARTICLES} "
+                                           "FROM quotes q WHERE article_id = ? AND NOT scare "
                                            "ORDER BY start", [article_id]).fetchall()]
     return out
 

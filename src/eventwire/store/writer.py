@@ -18,7 +18,8 @@ from typing import Any
 import duckdb
 import numpy as np
 
-from eventwire.records import ActorMention, CodedArticle, Reject
+from eventwire.ingest.ids import quote_key
+from eventwire.records import ActorMention, CodedArticle, Reject, Tone
 from eventwire.store.db import first
 
 
@@ -46,6 +47,13 @@ def _insert(conn: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]], 
 def _mention_row(m: ActorMention) -> list[Any]:
     a = m.actor
     return [m.start, m.end, m.text, a.code, a.country, a.sector, a.name]
+
+
+def _tone_cols(tone: Tone | None) -> list[Any]:
+    """(score, positive, negative, words): the last three are the columns migration 0003 appended."""
+    if tone is None:
+        return [None] * 4
+    return [tone.score, tone.positive, tone.negative, tone.words]
 
 
 def _speaker_cols(m: ActorMention | None) -> list[Any]:
@@ -118,17 +126,20 @@ class Writer:
         now = _now()
         for coded, signature in fresh:
             art = coded.article
+            tone = _tone_cols(coded.tone)
             rows["articles"].append(
                 [art.id, art.ref, art.url, art.source, art.credit, art.section, art.title, art.author,
                  art.published, art.retrieved, art.language, art.language_reason, art.kind, art.input,
-                 art.text, art.content_hash, art.duplicate_of, list(art.notes), coded.tone, self.run_id, now])
+                 art.text, art.content_hash, art.duplicate_of, list(art.notes), tone[0], self.run_id, now,
+                 *tone[1:]])
             rows["sentences"] += [[art.id, s.index, s.start, s.end] for s in coded.sentences]
             rows["mentions"] += [[art.id, *_mention_row(m), m.how] for m in coded.actors]
             rows["actors"] += [[m.actor.code, m.actor.country, m.actor.sector, m.actor.name]
                                for m in coded.actors if m.actor.code]
             self._events(coded, rows["events"], rows["event_actors"])
             rows["quotes"] += [[q.id, art.id, q.start, q.end, q.text, q.direct, q.scare, q.cue,
-                                *_speaker_cols(q.speaker), q.tone] for q in coded.quotes]
+                                *_speaker_cols(q.speaker), *_tone_cols(q.tone), quote_key(q.text)]
+                               for q in coded.quotes]
             if signature is not None:
                 rows["minhashes"].append([art.id, signature.tolist()])
         rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
@@ -156,7 +167,7 @@ class Writer:
                 e.event_type, e.mode, list(e.context), e.cameo, e.quad_class, e.goldstein, e.modality,
                 e.negated, e.date, e.date_reason, loc.text if loc else None, loc.start if loc else None,
                 loc.end if loc else None, loc.country if loc else None, loc.lat if loc else None,
-                loc.lon if loc else None, e.confidence, list(e.explain), None,
+                loc.lon if loc else None, e.confidence, list(e.explain), None, *_tone_cols(e.tone),
             ])  # fmt: skip
             for role, side in (("actor", e.actor), ("recipient", e.recipient)):
                 roles.extend([e.id, role, i, *_mention_row(m)] for i, m in enumerate(side))
