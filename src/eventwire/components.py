@@ -25,8 +25,9 @@ Doc extensions (all default None, which means "that component has not run on thi
                                ``eventwire_actors``; its ``id`` prefixes every quote and event id)
 ``doc._.eventwire_actors``     tuple of :class:`~eventwire.records.ActorMention` (``eventwire_quotes``
                                adds the "we" of each direct quote, resolved to the speaker's state)
-``doc._.eventwire_quotes``     tuple of :class:`~eventwire.records.Quote`
+``doc._.eventwire_quotes``     tuple of :class:`~eventwire.records.Quote`, each with its ``tone``
 ``doc._.eventwire_events``     tuple of :class:`~eventwire.records.Event`, each with its ``explain``
+                               and the ``tone`` of its evidence sentence
 =============================  =====================================================================
 
 Offsets in the records are character offsets into ``doc.text``. The records are kept in
@@ -52,7 +53,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire import actors, events, quotes
+from eventwire import actors, events, quotes, tone
 from eventwire import nlp as _nlp  # registers eventwire_paragraphs for pipelines built from a config
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.errors import InputError, ModelError
@@ -193,12 +194,13 @@ class QuotesComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         _check_english(nlp, name)
         self.name = name
+        self.tone = tone.load()
 
     def __call__(self, doc: Doc) -> Doc:
         _check_annotations(doc, self.name, ("DEP", "TAG", "POS", "LEMMA"))
         article = _previous(doc, self.name, ARTICLE, ACTORS)
         mentions = _previous(doc, self.name, ACTORS, ACTORS)
-        said = quotes.find(doc, article, mentions)
+        said = tone.of_quotes(tone.Counts(doc, self.tone), quotes.find(doc, article, mentions))
         doc._.set(QUOTES, said)
         doc._.set(ACTORS, actors.first_person(doc, mentions, said))
         return doc
@@ -211,13 +213,15 @@ class EventsComponent:
         _check_english(nlp, name)
         self.name = name
         self.coder = events.Coder.load(actors.load(_paths(kb_extra)), _paths(lexicon_extra))
+        self.tone = tone.load()
 
     def __call__(self, doc: Doc) -> Doc:
         _check_annotations(doc, self.name, ("DEP", "POS", "LEMMA", "ENT_IOB"))
         article = _previous(doc, self.name, ARTICLE, ACTORS)
         mentions = _previous(doc, self.name, ACTORS, ACTORS)
         said = _previous(doc, self.name, QUOTES, QUOTES)
-        doc._.set(EVENTS, events.code(doc, article, mentions, self.coder, said))
+        found = events.code(doc, article, mentions, self.coder, said)
+        doc._.set(EVENTS, tone.of_events(tone.Counts(doc, self.tone), found))
         return doc
 
 

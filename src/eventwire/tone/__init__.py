@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import NEGATE
 
 from eventwire import yamlio
-from eventwire.records import CodedArticle, Tone
+from eventwire.records import CodedArticle, Event, Quote, Tone
 
 VADER_LEXICON = "vader_lexicon.txt"
 
@@ -143,14 +143,20 @@ def of_doc(doc: Doc, lexicon: Lexicon | None = None) -> Tone | None:
     return Counts(doc, lexicon or load()).tone(0, len(doc.text))
 
 
+def of_events(counts: Counts, found: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Each event with the tone of its evidence sentence."""
+    return tuple(replace(e, tone=counts.tone(e.sentence_start, e.sentence_end)) for e in found)
+
+
+def of_quotes(counts: Counts, found: tuple[Quote, ...]) -> tuple[Quote, ...]:
+    """Each quote with the tone of its own span."""
+    return tuple(replace(q, tone=counts.tone(q.start, q.end)) for q in found)
+
+
 def score(doc: Doc | None, coded: CodedArticle, lexicon: Lexicon) -> CodedArticle:
     """``coded`` with the tone of its article, of each event's evidence sentence and of each quote."""
     if doc is None:
         return coded
     counts = Counts(doc, lexicon)
-    return replace(
-        coded,
-        tone=counts.tone(0, len(doc.text)),
-        events=tuple(replace(e, tone=counts.tone(e.sentence_start, e.sentence_end)) for e in coded.events),
-        quotes=tuple(replace(q, tone=counts.tone(q.start, q.end)) for q in coded.quotes),
-    )
+    return replace(coded, tone=counts.tone(0, len(doc.text)), events=of_events(counts, coded.events),
+                   quotes=of_quotes(counts, coded.quotes))
