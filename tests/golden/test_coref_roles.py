@@ -39,3 +39,23 @@ def test_office_holder_is_resolved_as_of_the_article_date(date: str, code: str |
         assert obama.code != "USAGOV"
     else:
         assert obama.code == code
+
+
+MINISTER = ("Estonian defence minister Kadri Saar visited the border on Monday. Speaking to the press, "
+            "the minister said military cooperation with Finland would grow.")
+
+
+def test_the_minister_is_the_defence_minister_but_the_press_and_an_adjective_are_not_actors() -> None:
+    found = _by_text(eventwire.code_text(MINISTER, date="2024-01-19"))
+    saar = found["Estonian defence minister Kadri Saar"][0]
+    assert saar.country == "EST" and saar.name == "Kadri Saar"  # type: ignore[attr-defined]
+    assert found["minister"][0] == saar
+    assert all(a.country is None for a in found.get("press", []))  # type: ignore[attr-defined]
+    assert "military" not in found
+
+
+def test_joint_subjects_are_actors_and_each_others_recipients() -> None:
+    coded = eventwire.code_text("Latvia and Finland held talks in Riga on Friday.", date="2024-01-19")
+    talks = next(e for e in coded.events if e.event_type == "CONSULT")
+    assert {m.actor.country for m in talks.actor} == {"LVA", "FIN"}
+    assert {m.actor.country for m in talks.recipient} == {"LVA", "FIN"}

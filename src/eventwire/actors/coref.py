@@ -5,7 +5,9 @@ Rules (deliberately simple and explainable; each resolved mention says ``how="co
 - "he"/"him"/"his"/"she"/"her" -> the nearest preceding mention of a named person (an actor with a
   name that is not a country) within the last ``WINDOW`` sentences.
 - "the minister", "the president" (a bare role noun with "the") -> the nearest preceding mention of a
-  person or role with a country.
+  person or role with a country whose code carries that role's sector ("the minister", GOV, -> a
+  defence minister BLRMILGOV; "the press" is nobody's minister); a plural ("the troops") only to a
+  group named by a role phrase ("Venezuelan troops").
 - "the country"/"the nation" -> the nearest preceding country (or capital) mention; "the alliance",
   "the bloc", "the organisation" -> the nearest preceding organisation (IGO) mention.
 - "they"/"them"/"their" -> the nearest preceding resolved group mention ("NATO states", "Polish
@@ -33,10 +35,18 @@ _PLURAL = {"they", "them", "their", "theirs"}
 # Mentions that can be the antecedent of "the minister": people and role phrases, not places.
 _PEOPLE = {"role", "role+name", "official", "person", "coref"}
 _COLLECTIVE = {"country", "capital", "igo", "metonym"}
+# Antecedents of a plural role phrase ("the troops"): groups named by a role phrase, not people.
+_GROUPS = {"role", "coref"}
 
 
 def _is_person(m: ActorMention) -> bool:
     return m.how in ("role+name", "official", "person") and bool(m.actor.name)
+
+
+def _sectors(actor: Actor) -> set[str]:
+    """The sector codes in an actor's composite code ("BLRMILGOV" -> {"MIL", "GOV"})."""
+    body = actor.code[3:] if actor.code and actor.country else actor.code or ""
+    return {body[i:i + 3] for i in range(0, len(body), 3)} | ({actor.sector} if actor.sector else set())
 
 
 def _plural(doc: Doc, m: ActorMention) -> bool:
@@ -65,8 +75,11 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             sidx = sent_of.get(m.start, 0)
             if m.how == "role" and m.actor.country is None and m.start >= 1 and \
                     doc.text[max(0, m.start - 4):m.start].lower().strip() == "the":
+                # "the minister" is the person last named with that role, "the troops" the group last named
+                # with it; "the press" is not the minister and "the governments" are not one person.
+                kinds = _GROUPS if _plural(doc, m) else _PEOPLE
                 ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and h.actor.country
-                             and h.how in _PEOPLE), None)
+                             and h.how in kinds and m.actor.sector in _sectors(h.actor)), None)
                 if ante is not None:
                     m = ActorMention(m.text, m.start, m.end, ante.actor, "coref")
             out.append(m)

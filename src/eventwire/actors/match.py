@@ -109,6 +109,11 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
                 start = left.start
         end = role_span.end
         person = _person_after(doc, end)
+        tail = doc[end - 1]
+        if person is None and tail.dep_ == "amod" and tail.pos_ == "ADJ" and tail.head.i >= end:
+            # "military cooperation", "military force": an adjective describing a thing, not an actor
+            # ("coast guard ships" and "Defence Minister Ana Ruiz" are actors and stay).
+            continue
         name = None
         if person is not None:
             end = person.end

@@ -212,10 +212,11 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     actors = _mentions_in(actor_toks, by_token)
     recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
     if not recips and len(actors) > 1 and entry.recipient != "none":
-        # "Russia and Belarus held talks": a reciprocal event with no separate recipient is coded, as in
-        # CAMEO, from the first party to the others.
-        actors, recips = actors[:1], actors[1:]
-        arcs.append("reciprocal: first conjunct -> others")
+        # "Russia and Belarus held talks": one joint event with every party as an actor, as PLOVER codes
+        # it; each party is also the other's counterpart, so every dyad (RUS->BLR, BLR->RUS) can be found
+        # without a second event.
+        recips = actors
+        arcs.append("reciprocal: conjoined subjects are actors and each other's recipients")
     return Frame(actors, recips, tuple(arcs), frozenset(actor_toks | recip_toks))
 
 
