@@ -251,3 +251,49 @@ def test_lexicon_accepts_none_entries():
     lex = lexicon.load()
     appeal = lex.by_key[("appeal", "VERB")]
     assert appeal and all(e.event_type == lexicon.NONE for e in appeal)
+
+
+def test_background_adjunct_is_not_the_sentences_news():
+    # "Ruritania imposed sanctions after Freedonia's attack."  The attack is the occasion, reported
+    # before (its possessor would otherwise keep it as an event of its own).
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("sanctions", 1, "dobj", "NOUN", "sanction", "O"),
+        ("after", 1, "prep", "ADP", "after", "O"),
+        ("Freedonia", 6, "poss", "PROPN", "Freedonia", "B-GPE"),
+        ("'s", 4, "case", "PART", "'s", "O"),
+        ("attack", 3, "pobj", "NOUN", "attack", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["SANCTION"]
+
+
+def test_background_act_alone_in_its_sentence_is_still_coded():
+    # "After the attack, calm returned."  Nothing else is reported: the attack stays.
+    doc = _doc([
+        ("After", 4, "prep", "ADP", "after", "O"),
+        ("the", 2, "det", "DET", "the", "O"),
+        ("attack", 0, "pobj", "NOUN", "attack", "O"),
+        (",", 4, "punct", "PUNCT", ",", "O"),
+        ("calm", 5, "nsubj", "NOUN", "calm", "O"),
+        ("returned", 5, "ROOT", "VERB", "return", "O"),
+        (".", 5, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert "ASSAULT" in _types(doc)
+
+
+def test_demand_a_protest_is_staged_for_is_part_of_the_protest():
+    # "Farmers began a hunger strike to demand compensation."  One PROTEST, no separate REQUEST.
+    doc = _doc([
+        ("Farmers", 1, "nsubj", "NOUN", "farmer", "O"),
+        ("began", 1, "ROOT", "VERB", "begin", "O"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("hunger", 4, "compound", "NOUN", "hunger", "O"),
+        ("strike", 1, "dobj", "NOUN", "strike", "O"),
+        ("to", 6, "aux", "PART", "to", "O"),
+        ("demand", 1, "advcl", "VERB", "demand", "O"),
+        ("compensation", 6, "dobj", "NOUN", "compensation", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["PROTEST"]

@@ -124,18 +124,45 @@ def _is_main(tok: Token) -> bool:
     return cur.dep_ == "ROOT" and tok.pos_ in ("VERB", "AUX")
 
 
-def _under_event(tok: Token, matched: dict[int, Entry], statements: bool = False) -> bool:
-    """Some other matched predicate governs ``tok`` (within its clause chain); with ``statements``,
-    a dropped statement or appeal word ("expressed condolences over the attack") counts too."""
+def _governor(tok: Token, matched: dict[int, Entry], statements: bool = False) -> Entry | None:
+    """The nearest other matched predicate governing ``tok`` (within its clause chain), or None; with
+    ``statements``, a dropped statement or appeal word ("expressed condolences over the attack")
+    counts too."""
     cur = tok
     for _ in range(8):
         if cur.head is cur:
-            return False
+            return None
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
             cur = cur.head
             continue
         cur = cur.head
         if cur.i in matched and (statements or matched[cur.i].event_type != NONE):
+            return matched[cur.i]
+    return None
+
+
+def _under_event(tok: Token, matched: dict[int, Entry], statements: bool = False) -> bool:
+    """Some other matched predicate governs ``tok`` (see ``_governor``)."""
+    return _governor(tok, matched, statements) is not None
+
+
+# Events whose arguments name what is complained of: an act inside them is the grievance, not news.
+_GRIEVANCE = frozenset({"PROTEST", "ACCUSE"})
+
+
+def _protest_demand(tok: Token, matched: dict[int, Entry]) -> bool:
+    """``tok`` (a REQUEST) is what a protest in its sentence demands: a purpose or participle clause
+    of the protest's own verb ("began a hunger strike to demand the return", "staged rallies, saying
+    he must resign"). PLOVER codes demands made by protesting as the PROTEST."""
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if matched.get(cur.i) is not None and matched[cur.i].event_type == "PROTEST":
+            return True
+        if any(matched.get(c.i) is not None and matched[c.i].event_type == "PROTEST"
+               for c in cur.children if c.dep_ in ("dobj", "nsubj", "attr")):
             return True
     return False
 
@@ -195,6 +222,44 @@ def _in_relative(tok: Token) -> bool:
     return cur.dep_ in ("relcl", "acl")
 
 
+# Prepositions and subordinators that put an act in the background of a sentence's news: its cause,
+# its occasion or what it answers ("imposed sanctions after the attack", "closed the border because
+# of fighting", "protested over the arrests", "in the wake of the execution").
+_BACKGROUND = frozenset({"after", "following", "since", "amid", "amidst", "despite", "over", "because", "before"})
+_BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "result", "response", "reaction", "light"})
+
+
+def _background_arc(tok: Token, matched: dict[int, Entry]) -> bool:
+    """``tok`` hangs from its head by a background arc (see ``_background``)."""
+    if tok.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in _BACKGROUND for c in tok.children)
+    if tok.dep_ == "pcomp":
+        return tok.head.lemma_.lower() in _BACKGROUND
+    if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "pcomp"):
+        return False
+    prep = tok.head
+    word = prep.lemma_.lower()
+    if word in _BACKGROUND or (word == "of" and prep.head.lemma_.lower() in _BACKGROUND_NOUNS | _BACKGROUND):
+        return True
+    # "sanctions ... for its support of X": the reason for a coded act.
+    return word == "for" and prep.head.pos_ == "NOUN" and prep.head.i in matched
+
+
+def _background(tok: Token, matched: dict[int, Entry]) -> bool:
+    """``tok`` names an act inside a background adjunct: the object of a background preposition ("after
+    the attack", "in the wake of the execution", "sanctions for its support of X"), a verb in a
+    background subordinate clause ("one day after a jet shot down a helicopter"), or anything inside
+    those ("following the shooting deaths", "over air raids in which 20 people were killed")."""
+    cur = tok
+    for _ in range(8):
+        if _background_arc(cur, matched):
+            return True
+        if cur.head is cur or cur.dep_ == "ROOT":
+            return False
+        cur = cur.head
+    return False
+
+
 def _has_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" for c in tok.children)
 
@@ -234,14 +299,25 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             speaker = speaker_of.get(sent.start_char)
             if not fr.actor and speaker is not None and speaker not in fr.recipient:
                 fr = replace(fr, actor=(speaker,), arcs=(*fr.arcs, "actor=speaker of the sentence"))
-            if tok.pos_ in ("NOUN", "PROPN") and _under_event(tok, matched, True) and not _has_poss(tok):
+            gov_entry = _governor(tok, matched, True)
+            if tok.pos_ in ("NOUN", "PROPN") and gov_entry is not None and (
+                    not _has_poss(tok) or gov_entry.event_type in _GRIEVANCE):
                 # "accused X of blackmail in the negotiations", "conceded to demands": an event noun
                 # inside another event's arguments refers to it; the governing event is the report.
-                # One with its own possessor ("supported Moscow in its operation") stays an event.
+                # One with its own possessor ("supported Moscow in its operation") stays an event, unless
+                # it is what a protest or accusation complains of ("in protest of the government's refusal").
+                continue
+            if entry.event_type == "REQUEST" and _protest_demand(tok, matched):
                 continue
             if _in_relative(tok) and _under_event(tok, matched, True):
                 # "condolences to the families of those who were killed": a relative clause inside
                 # another event's (or statement's) arguments describes a referenced, earlier event.
+                continue
+            if _background(tok, matched) and any(
+                    j != tok.i and sent.start <= j < sent.end and e.event_type != NONE
+                    and not _background(doc[j], matched) for j, e in matched.items()):
+                # The cause or occasion of the sentence's news ("reimposed blockades following the shooting
+                # deaths") is an earlier event the sentence refers to, not one it reports.
                 continue
             mod, negated, mod_reason = modality.modality(tok)
             if rep is not None:
