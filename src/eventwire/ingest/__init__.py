@@ -14,9 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from eventwire.errors import InputError
-from eventwire.ingest import feeds, sniff, tabular, textdump, urls, warc
+from eventwire.ingest import sniff, tabular, textdump, urls
 from eventwire.ingest.build import from_dump, from_row
-from eventwire.ingest.html import from_html
 from eventwire.records import Article, Reject
 from eventwire.settings import Settings
 
@@ -50,12 +49,16 @@ def expand(sources: Iterable[str]) -> Iterator[str | Reject]:
             yield Reject(input=source, stage="ingest", reason=f"{source}: no such file or folder")
 
 
-def _follow(settings: Settings) -> feeds.FollowLinks | None:
-    return feeds.FollowLinks(settings.max_bytes) if settings.follow_links else None
-
-
 def read_blob(blob: sniff.Blob, settings: Settings) -> Iterator[Article | Reject]:
     """Articles from one decoded input, by its kind."""
+    # The HTML, feed and WARC readers are imported on first use: trafilatura, feedparser and warcio
+    # cost most of a second at start-up, which a run over text or JSONL never needs.
+    from eventwire.ingest import feeds, warc
+    from eventwire.ingest.html import from_html
+
+    def follow() -> feeds.FollowLinks | None:
+        return feeds.FollowLinks(settings.max_bytes) if settings.follow_links else None
+
     name = blob.name
     if blob.kind == "warc":
         yield from warc.read(blob.raw, name, settings.max_bytes)
@@ -65,11 +68,11 @@ def read_blob(blob: sniff.Blob, settings: Settings) -> Iterator[Article | Reject
         yield from tabular.read_csv(blob.text, name, settings.fields)
     elif blob.kind == "json":
         if "jsonfeed.org" in blob.text[:1000]:
-            yield from feeds.read(blob.text, name, _follow(settings))
+            yield from feeds.read(blob.text, name, follow())
         else:
             yield from tabular.read_json(blob.text, name, settings.fields)
     elif blob.kind == "feed":
-        yield from feeds.read(blob.text, name, _follow(settings))
+        yield from feeds.read(blob.text, name, follow())
     elif blob.kind == "html":
         yield from_html(blob.text, input=name, ref=name)
     else:

@@ -12,12 +12,18 @@ run can index what earlier runs stored without re-reading their text.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from eventwire.ingest.ids import normalise
 from eventwire.settings import DEFAULT_NEAR_DUPLICATE
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where it is used: its LSH pulls in SciPy (over a second at start-up), which
+# commands that never compare articles (``eventwire code``, queries) should not pay for.
 
 NUM_PERM = 128
 # Pinned so signatures stored by one run stay comparable with the next (datasketch >= 2.0 default).
@@ -33,6 +39,8 @@ def signature(text: str) -> np.ndarray | None:
     words = _WORD.findall(normalise(text))
     if len(words) < MIN_WORDS:
         return None
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     m.update_batch([" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)])
     return np.asarray(m.hashvalues, dtype=np.uint32)
@@ -43,12 +51,16 @@ class NearDuplicates:
 
     def __init__(self, threshold: float = DEFAULT_NEAR_DUPLICATE):
         self.threshold = threshold
+        from datasketch import MinHashLSH
+
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
 
     def add(self, article_id: str, sig: np.ndarray) -> None:
         if article_id in self._sigs:
             return
+        from datasketch import MinHash
+
         m = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig, scheme=SCHEME)
         self.lsh.insert(article_id, m)
         self._sigs[article_id] = m
@@ -57,6 +69,8 @@ class NearDuplicates:
         """The earliest-registered near-duplicate of this article, or None (and then it is registered)."""
         if sig is None:
             return None
+        from datasketch import MinHash
+
         m = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=sig, scheme=SCHEME)
         hits = [h for h in self.lsh.query(m) if m.jaccard(self._sigs[h]) >= self.threshold]
         if hits:
