@@ -131,3 +131,23 @@ def test_quotes_never_overlap_and_lie_inside_the_text(find) -> None:  # type: ig
     for a, b in itertools.pairwise(found):
         assert a.end <= b.start
     assert all(0 <= q.start < q.end <= len(text) for q in found)
+
+
+@pytest.mark.parametrize(("text", "phrase", "scare"), [
+    # A speech or naming verb governs the phrase closely: the speaker is quoted using these words.
+    ("Senator Mara Quill called the tariff plan “a reckless gamble” on Monday.", "a reckless gamble", False),
+    ("Governor Tom Vale said that the bill was “a good first step” for the state.", "a good first step", False),
+    # No cue, or one far away around a term the reporter quotes: a scare quote.
+    ("The ministry said the delay reflected the escalation of the dispute into a “final stage.”", "final stage.",
+     True),
+    ("The group calls its campaign “Clean Rivers Now” and meets on Fridays.", "Clean Rivers Now", False),
+    ("Voters in the district wanted a “fresh start” after the scandal.", "fresh start", True),
+])
+def test_short_quoted_phrase_is_a_quote_only_when_a_cue_attributes_it(
+        stages, text: str, phrase: str, scare: bool) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text=text)
+    doc = stages.nlp(article.text)
+    found = quotes.find(doc, article, actors.find(doc, article, stages.kb, stages.nlp))
+    match = [q for q in found if q.text.strip("“”\" ") == phrase.strip("“”\" ")]
+    assert len(match) == 1, found
+    assert match[0].scare is scare

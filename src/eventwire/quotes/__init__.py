@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.ingest.ids import child_id, normalise
 from eventwire.quotes import direct, speakers
@@ -39,24 +39,51 @@ _WORD = re.compile(r"\w+")
 SCARE_MAX_WORDS = 8
 
 
+# How far up the parse a speech cue may govern a quoted phrase: "said Carson is a “good man”" (man ->
+# is -> said) is near; "said ... the escalation of the confrontation into a “hot phase”" is the
+# speaker's paraphrase around a term the reporter quotes.
+ATTRIBUTION_HOPS = 3
+
+
+def _attributed(span: Span) -> bool:
+    """A speech cue governs the quoted phrase closely ("A reporter called it “absolute chaos”",
+    "Pence praised Cruz for showing “the courage of his convictions”", "what he calls the
+    “Washington cartel”"): someone is quoted using the words."""
+    for tok in span:
+        if tok.is_punct or tok.is_space:
+            continue  # a full stop inside the marks hangs from the main verb whatever the phrase is
+        cur = tok
+        for _ in range(ATTRIBUTION_HOPS):
+            if cur.head is cur or cur.i == cur.head.i:
+                break
+            cur = cur.head
+            if speakers.is_cue(cur):
+                return True
+    return False
+
+
 def _is_scare(doc: Doc, start: int, end: int) -> bool:
-    """A short quoted phrase with no verb, embedded in running text, is a term being quoted ("the
-    so-called “hot phase”"), not a statement. A phrase that stands on its own ("“Never,” he said"; He
-    said: "Never.") or follows its cue ("the crowd chanted “Four more years”") is a statement."""
+    """A short quoted phrase embedded in running text that no speech cue attributes is a term being
+    quoted ("the so-called “hot phase”", a title, "good enough to “win” an exchange"), not a
+    statement. A phrase that stands on its own ("“Never,” he said"; He said: "Never."), follows its cue
+    ("the crowd chanted “Four more years”") or is governed by one (They called it “a disgrace”) is a
+    statement; so is anything longer than ``SCARE_MAX_WORDS`` words."""
     text = doc.text
     words = _WORD.findall(text[start:end])
     if len(words) > SCARE_MAX_WORDS:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+    if span is None:
         return False
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in direct.MARKS):
         i -= 1
-    if i < 0 or not text[i].isalnum():
+    if i < 0 or text[i] in ":.!?" or _opens_sentence(doc, start):
         return False
     before = doc.char_span(i, i + 1, alignment_mode="expand")
-    return before is None or not speakers.is_cue(before[-1])
+    if before is not None and speakers.is_cue(before[-1]):
+        return False
+    return not _attributed(span)
 
 
 @dataclass
