@@ -19,7 +19,8 @@ Nablus", "Kandahar's Loi Karez neighborhood"), cut to the span from its first to
 A name token is part of a GPE/LOC/FAC entity, or a proper noun outside a date/number entity (the small
 model often labels little-known towns PERSON or ORG). Tokens in ``exclude`` (the actor's span) are
 never the place; a phrase whose object is an amount ("over 200 fighters") is not one
-either. The country comes from the knowledge base for the first name that resolves.
+either. The country comes from the knowledge base for the first name that resolves; a city or town
+gets its coordinates (and, failing the knowledge base, its country) from ``geocode``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import datetime as dt
 from spacy.tokens import Token
 
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.events import geocode
 from eventwire.records import Place
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "from",
@@ -89,7 +91,15 @@ def _run(tok: Token, names: set[int]) -> tuple[int, int]:
 def _name_span(head: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The span of the place phrase under ``head`` from its first to its last name token ("the West
     Bank city of Nablus" -> "West Bank city of Nablus")."""
-    names = [t.i for t in _phrase(head) if _is_name(t) and t.i not in exclude]
+    phrase = _phrase(head)
+    names = [t.i for t in phrase if _is_name(t) and t.i not in exclude]
+    for t in phrase:
+        # "the Georgian capital Tbilisi Tuesday": the small model sometimes hangs the name that follows a
+        # place noun on the next word; a place entity right after "capital"/"city"/"town" is its name.
+        nxt = t.i + 1
+        if t.lemma_.lower() in PLACE_HEADS and nxt < len(t.doc) and t.doc[nxt].ent_type_ in _PLACE_LABELS \
+                and nxt not in exclude and t.doc[nxt].head not in phrase:
+            names.extend(range(nxt, _run(t.doc[nxt], {x.i for x in t.doc if x.ent_type_ in _PLACE_LABELS})[1] + 1))
     if not names:
         return None
     return min(names), max(names)
@@ -132,7 +142,9 @@ def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> t
 
 def _is_amount(tok: Token) -> bool:
     """"over 200 fighters": a quantity, not a place."""
-    return any(c.dep_ == "nummod" or c.ent_type_ in ("CARDINAL", "QUANTITY") for c in tok.children) or \
+    # A number among the children, not any "nummod" ("Mazar-e-Sharif" has its "e" as one).
+    return any((c.dep_ == "nummod" and c.like_num) or c.ent_type_ in ("CARDINAL", "QUANTITY")
+               for c in tok.children) or \
         tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
@@ -142,7 +154,9 @@ def _object_place(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
         phrase = _phrase(c)
-        if any(t.ent_type_ in _PLACE_LABELS for t in phrase) or c.lemma_.lower() in PLACE_HEADS:
+        # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town.
+        unlabelled = c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "NORP")
+        if any(t.ent_type_ in _PLACE_LABELS for t in phrase) or c.lemma_.lower() in PLACE_HEADS or unlabelled:
             found = _name_span(c, exclude)
             if found is not None:
                 return found
@@ -215,7 +229,11 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
     whole = kb.lookup_name(place.text, on)
     if whole is not None and whole.actor.country:
         country = whole.actor.country
-    return Place(text=place.text, start=place.start_char, end=place.end_char, country=country)
+    point = None if whole is not None and whole.kind == "country" else geocode.locate(place.text, country)
+    if point is None:
+        return Place(text=place.text, start=place.start_char, end=place.end_char, country=country)
+    return Place(text=place.text, start=place.start_char, end=place.end_char, country=country or point[2],
+                 lat=point[0], lon=point[1])
 
 
 def _nearest_in_sentence(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
