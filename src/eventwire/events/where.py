@@ -37,6 +37,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around
                       "into", "within", "throughout", "over", "off", "through", "towards", "toward",
                       "beyond", "underneath", "under", "onto", "above",
                       "below", "beneath", "behind", "past"})
+_WHERE = LOCATIVE - {"from"}
 # "north of Tikrit", "east of the city": a direction word whose "of"-phrase names the place.
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                         "northward", "southward", "eastward", "westward"})
@@ -52,7 +53,13 @@ _CLIMB = frozenset({"xcomp", "ccomp", "conj", "pobj", "prep", "dobj", "acomp", "
                     "acl", "nsubj", "nsubjpass"})
 
 
+# Time zones the small model takes for places ("at 12:10 p.m. (0910 GMT)").
+_TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist", "msk"})
+
+
 def _is_name(tok: Token) -> bool:
+    if tok.lower_ in _TIME_ZONES:
+        return False
     if tok.ent_type_ in _PLACE_LABELS:
         return True
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE
@@ -121,14 +128,19 @@ def _in_phrase(pobj: Token, exclude: set[int], depth: int = 0) -> tuple[int, int
 
 
 def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> tuple[int, int] | None:
+    """The place phrase under a locative preposition of ``tok``; of several, the nearest to ``tok``
+    ("In France, Alawites marched through Strasbourg": Strasbourg)."""
+    found_near: tuple[int, tuple[int, int]] | None = None
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and not _is_amount(pobj):
                 found = _in_phrase(pobj, exclude)
-                if found is not None:
-                    return found
+                if found is not None and (found_near is None or abs(prep.i - tok.i) < found_near[0]):
+                    found_near = (abs(prep.i - tok.i), found)
+    if found_near is not None:
+        return found_near[1]
     for c in tok.children:
         # "captured off Mogadishu": the small model sometimes hangs the place on the verb as npadvmod.
         if c.dep_ == "npadvmod" and c.ent_type_ in _PLACE_LABELS and c.i not in exclude:
@@ -155,7 +167,7 @@ def _object_place(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
             continue
         phrase = _phrase(c)
         # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town.
-        unlabelled = c.pos_ == "PROPN" and c.ent_type_ not in ("PERSON", "ORG", "NORP")
+        unlabelled = c.dep_ == "dobj" and c.pos_ == "PROPN" and not c.ent_type_
         if any(t.ent_type_ in _PLACE_LABELS for t in phrase) or c.lemma_.lower() in PLACE_HEADS or unlabelled:
             found = _name_span(c, exclude)
             if found is not None:
@@ -196,11 +208,13 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
     ``material`` (a material-conflict or material-cooperation event) lets the predicate's own object
     name the place."""
     doc = pred.doc
-    found = _under(pred, exclude)
+    # "Gibraltar was captured from Spain": for a material act the place it takes or strikes comes
+    # before the place it comes from.
+    found = _under(pred, exclude, _WHERE if material else LOCATIVE)
     if found is None and pred.pos_ in ("NOUN", "PROPN"):
         found = _modifier_place(pred)
     if found is None and material:
-        found = _object_place(pred, exclude)
+        found = _object_place(pred, exclude) or _under(pred, exclude, frozenset({"from"}))
     cur = pred
     steps = 0
     while found is None and cur.head is not cur and cur.dep_ in _CLIMB and steps < 6:
