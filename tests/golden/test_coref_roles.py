@@ -59,3 +59,13 @@ def test_joint_subjects_are_actors_and_each_others_recipients() -> None:
     talks = next(e for e in coded.events if e.event_type == "CONSULT")
     assert {m.actor.country for m in talks.actor} == {"LVA", "FIN"}
     assert {m.actor.country for m in talks.recipient} == {"LVA", "FIN"}
+
+
+def test_a_name_that_is_also_a_back_reference_is_one_mention() -> None:
+    # "the bloc" is a name of the EU in the knowledge base and a definite back-reference: one mention,
+    # or the store (which keys mentions by span) would refuse the article.
+    coded = eventwire.code_text("EU ministers met in Brussels on Monday. Officials said the bloc would not easily "
+                                "allow more resources for the bloc.", date="1987-03-01")
+    spans = [(m.start, m.end) for m in coded.actors]
+    assert len(spans) == len(set(spans))
+    assert any(m.text == "the bloc" for m in coded.actors)

@@ -58,7 +58,8 @@ def _plural(doc: Doc, m: ActorMention) -> bool:
 def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """``mentions`` plus resolved pronoun mentions, and bare role mentions replaced by their antecedent's
     actor. Text order is kept."""
-    starts = {m.start: m for m in mentions}
+    # Character offsets inside a mention already found ("the bloc" may be a name of the EU itself).
+    covered = {i for m in mentions for i in range(m.start, m.end)}
     out: list[ActorMention] = []
     sent_of = {}
     for i, sent in enumerate(doc.sents):
@@ -84,7 +85,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     m = ActorMention(m.text, m.start, m.end, ante.actor, "coref")
             out.append(m)
             history.append((sidx, m))
-        definite = tok.i >= 1 and doc[tok.i - 1].lower_ == "the" and tok.idx not in starts
+        definite = tok.i >= 1 and doc[tok.i - 1].lower_ == "the" and tok.idx not in covered
         if definite and tok.lower_ in _BACK_NOUNS:
             # "the country", "the alliance": back to the nearest country or organisation mentioned.
             sidx = sent_of.get(tok.idx, 0)
@@ -96,19 +97,19 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 start = doc[tok.i - 1].idx
                 out.append(ActorMention(doc.text[start:tok.idx + len(tok.text)], start, tok.idx + len(tok.text),
                                         ante.actor, "coref"))
-        elif tok.lower_ in _PERSONAL and tok.idx not in starts:
+        elif tok.lower_ in _PERSONAL and tok.idx not in covered:
             sidx = sent_of.get(tok.idx, 0)
             ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and _is_person(h)), None)
             if ante is not None:
                 pron = ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref")
                 out.append(pron)
-        elif tok.lower_ in _PLURAL and tok.idx not in starts:
+        elif tok.lower_ in _PLURAL and tok.idx not in covered:
             sidx = sent_of.get(tok.idx, 0)
             ante = next((h for s, h in reversed(history) if sidx - s <= IT_WINDOW and h.actor.resolved
                          and _plural(doc, h)), None)
             if ante is not None:
                 out.append(ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref"))
-        elif tok.lower_ in _NEUTER and tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.idx not in starts:
+        elif tok.lower_ in _NEUTER and tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.idx not in covered:
             sidx = sent_of.get(tok.idx, 0)
             ante = None
             if tok.dep_ == "poss":
@@ -120,7 +121,11 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             if ante is not None:
                 out.append(ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref"))
     out.extend(ordered[pos:])
-    return sorted(out, key=lambda m: (m.start, m.end))
+    # One mention per span (the store keys mentions by it): the first found, a name before a coreference.
+    unique: dict[tuple[int, int], ActorMention] = {}
+    for m in sorted(out, key=lambda m: (m.start, m.end)):
+        unique.setdefault((m.start, m.end), m)
+    return list(unique.values())
 
 
 _FIRST_PERSON = {"we", "us", "our", "ours"}
