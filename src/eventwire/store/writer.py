@@ -54,12 +54,17 @@ def _speaker_cols(m: ActorMention | None) -> list[Any]:
     return [m.text, m.start, m.end, m.actor.code, m.actor.country, m.actor.sector, m.actor.name]
 
 
+def new_run_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
 class Writer:
     """Stores one run's output. Use as a context manager: the run row is closed on exit."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, args: str = ""):
+    def __init__(self, conn: duckdb.DuckDBPyConnection, args: str = "", run_id: str | None = None):
         self.conn = conn
-        self.run_id = uuid.uuid4().hex[:12]
+        # A run spread over several processes (the Ray engine) passes one id to every writer.
+        self.run_id = run_id or new_run_id()
         self.counts: Counter[str] = Counter()
         # We hold DuckDB's single write lock, so no other run is alive: a run still marked 'running' was
         # killed (SIGKILL, power cut). Say so; its committed batches are kept, the rest is re-done.
