@@ -60,7 +60,8 @@ def _ray() -> Any:
 
 @dataclass
 class Result:
-    """What a run did: the counts the local engine reports (without clusters), and CPU seconds.
+    """What a run did: the counts the local engine reports (without clusters), its run id (the
+    ``run_id`` of its articles and rejects), and CPU seconds.
 
     ``cpu`` holds the process time spent by the workers in each kind of call (``read``, ``code``,
     ``store``, each measured inside the worker), ``load`` (loading the stages, once per worker),
@@ -68,6 +69,7 @@ class Result:
     ``driver``."""
 
     counts: dict[str, int]
+    run_id: str
     cpu: dict[str, float] = field(default_factory=dict)
     workers: int = 0
 
@@ -248,7 +250,7 @@ class _Driver:
             self.cpu["load"] += load
             self.cpu["workers_total"] += total
         self.cpu["driver"] = time.process_time() - clock
-        return Result(counts=dict(self.counts), cpu=dict(self.cpu), workers=self.n)
+        return Result(counts=dict(self.counts), run_id=self.run_id, cpu=dict(self.cpu), workers=self.n)
 
     def _code_new(self, inputs: Iterator[str | Reject], index: dedup.RunIndex) -> dict[str, list[Article]]:
         """Read every input (results taken in input order), send new articles to be coded; return the

@@ -69,7 +69,9 @@ def _partitioning() -> Any:
 
 
 def _arrow(rel: duckdb.DuckDBPyRelation) -> Any:
-    return rel.fetch_arrow_table()
+    # DuckDB 1.4 renamed fetch_arrow_table (deprecated since) to to_arrow_table.
+    to_table = getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table
+    return to_table()
 
 
 class Dataset:
