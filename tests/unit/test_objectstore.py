@@ -8,10 +8,10 @@ import pytest
 
 pytest.importorskip("fsspec")
 
-from eventwire.errors import InputError  # noqa: E402
-from eventwire.ingest import objectstore, read_source  # noqa: E402
-from eventwire.records import Article, Reject  # noqa: E402
-from eventwire.settings import Settings  # noqa: E402
+from eventwire.errors import InputError
+from eventwire.ingest import objectstore, read_source
+from eventwire.records import Article, Reject
+from eventwire.settings import Settings
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ import pytest
 
 pytest.importorskip("pyarrow")
 
-from eventwire.errors import InputError  # noqa: E402
-from eventwire.records import CodedArticle, Reject  # noqa: E402
-from eventwire.store import open_store, parquet  # noqa: E402
-from eventwire.store.writer import Writer  # noqa: E402
+from eventwire.errors import InputError
+from eventwire.records import CodedArticle, Reject
+from eventwire.store import open_store, parquet
+from eventwire.store.writer import Writer
 
 # Columns that differ between any two runs by design.
 VOLATILE = {"articles": ("run_id", "stored"), "events": ("cluster_id",), "rejects": ("run_id", "rejected_at")}
@@ -83,7 +83,8 @@ def test_layout_is_hive_partitioned_by_date_and_readable_by_duckdb(tmp_path: Pat
     out = tmp_path / "out"
     _chunk(parquet.Dataset(str(out)), articles, "a")
     assert json.loads((out / parquet.MARKER).read_text())["format"] == parquet.FORMAT
-    assert sorted(p.name for p in (out / "articles").iterdir()) == ["date=2024-03-05", "date=__HIVE_DEFAULT_PARTITION__"]
+    partitions = sorted(p.name for p in (out / "articles").iterdir())
+    assert partitions == ["date=2024-03-05", "date=__HIVE_DEFAULT_PARTITION__"]
     assert [p.name for p in (out / "events").iterdir()] == ["date=2024-03-05"]
     rows = duckdb.sql(f"SELECT id, published, date FROM read_parquet('{out}/articles/*/*.parquet', "
                       "hive_partitioning = true) ORDER BY id").fetchall()

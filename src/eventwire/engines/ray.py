@@ -11,9 +11,11 @@ instance, as ``ray.init()`` does; ``"auto"`` or ``"ray://host:10001"`` joins a c
 * The driver decides, in input order, which articles are repeats or near-duplicates with the same
   :class:`~eventwire.ingest.dedup.RunIndex` as the local engine, seeded from what the dataset already
   holds (so re-running into the same folder skips what is written).
-* Each actor stores a coded chunk with the store's own :class:`~eventwire.store.writer.Writer` into an
-  in-memory DuckDB store, then copies it into the dataset (``store.parquet`` gives the layout): the
-  rows are the ones the local engine would store, built by the same code.
+* Each actor stores coded chunks with the store's own :class:`~eventwire.store.writer.Writer` into an
+  in-memory DuckDB store, and every ``FLUSH`` articles (and at the end) copies it into the dataset
+  (``store.parquet`` gives the layout): the rows are the ones the local engine would store, built by
+  the same code. A run that stops loses what its workers had not written yet; running it again
+  codes just that.
 * Near-duplicates are written (uncoded, pointing at their first copy) once the chunks are done; one
   whose first copy was never written (it was rejected) is coded instead, as the local engine does.
 
@@ -26,8 +28,9 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -46,6 +49,9 @@ log = logging.getLogger(__name__)
 # Items per coding call: large enough that a call's overhead is small next to its parsing, small
 # enough to spread a few hundred articles over the actors.
 CHUNK = 8
+# Articles a worker holds before writing them out: fewer, larger Parquet files, and less time spent
+# writing (each write has a fixed cost per table).
+FLUSH = 64
 Item = tuple[Article | Reject, np.ndarray | None]
 OnProgress = Callable[[int, dict[str, int], list[Reject]], None]
 
@@ -63,10 +69,11 @@ class Result:
     """What a run did: the counts the local engine reports (without clusters), its run id (the
     ``run_id`` of its articles and rejects), and CPU seconds.
 
-    ``cpu`` holds the process time spent by the workers in each kind of call (``read``, ``code``,
-    ``store``, each measured inside the worker), ``load`` (loading the stages, once per worker),
-    ``workers_total`` (the worker processes' whole lifetime, Ray's own threads included) and
-    ``driver``."""
+    ``cpu`` holds the process time the workers spent in each kind of call (``read``, ``code``,
+    ``store``, ``write`` Parquet; ``load``: loading the stages, once per worker), each measured inside
+    the worker and including the other threads of its process; the same as ``<kind>_thread`` counting the calling thread
+    only; ``workers_total``, the worker processes' whole CPU time (imports, Ray threads while idle);
+    and ``driver``, this process's."""
 
     counts: dict[str, int]
     run_id: str
@@ -74,65 +81,98 @@ class Result:
     workers: int = 0
 
 
+class _Clock:
+    """CPU seconds of this process (Ray's own threads in it included) and of the calling thread alone."""
+
+    def __init__(self) -> None:
+        self.spent: defaultdict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def time(self, kind: str) -> Iterator[None]:
+        process, thread = time.process_time(), time.thread_time()
+        try:
+            yield
+        finally:
+            self.spent[kind] += time.process_time() - process
+            self.spent[f"{kind}_thread"] += time.thread_time() - thread
+
+
 class Coder:
-    """A Ray actor: the stages loaded once, a chunk store in memory, the dataset to copy chunks into."""
+    """A Ray actor: the stages loaded once, and an in-memory store of coded articles not yet written.
 
-    def __init__(self, settings: Settings, output: str, run_id: str):
-        started = time.process_time()
-        self.settings = settings
-        textdump.default_rules()
-        self.stages = pipeline.Stages.load(settings)
-        self.conn = open_store(":memory:")
-        self.writer = Writer(self.conn, run_id=run_id)
-        self.dataset = parquet.Dataset(output)
-        self.load_cpu = time.process_time() - started
+    Coded chunks go into the in-memory store through the store's Writer; every ``FLUSH`` articles (and
+    on :meth:`flush`) its rows are copied into the dataset and the store is emptied, so files hold
+    many articles whatever the chunk size. Each call's CPU time is measured inside the worker, by
+    kind (``load``, ``read``, ``code``, ``store``, ``write``); :meth:`cpu` reports the sums."""
 
-    def read(self, source: str) -> tuple[list[Item], float]:
+    def __init__(self, settings: Settings, output: str, run_id: str, index: int):
+        self.clock = _Clock()
+        with self.clock.time("load"):
+            self.settings = settings
+            self.tag = f"{run_id}-w{index:03d}"
+            self.flushes = 0
+            textdump.default_rules()
+            self.stages = pipeline.Stages.load(settings)
+            self.conn = open_store(":memory:")
+            # One thread: the worker has one CPU, and idle DuckDB threads only cost it time.
+            self.conn.execute("SET threads = 1")
+            self.writer = Writer(self.conn, run_id=run_id)
+            self.dataset = parquet.Dataset(output)
+            self.pending = 0
+
+    def read(self, source: str) -> list[Item]:
         """Articles and Rejects of one input, each with its MinHash signature when one is wanted."""
-        started = time.process_time()
-        fetch = objectstore.fetch if objectstore.is_uri(source) else None
-        items: list[Item] = []
-        for item in read_source(source, self.settings, fetch):
-            sig = None
-            if (isinstance(item, Article) and self.settings.near_duplicate_threshold is not None
-                    and item.language == "en"):
-                sig = dedup.signature(item.text)
-            items.append((item, sig))
-        return items, time.process_time() - started
+        with self.clock.time("read"):
+            fetch = objectstore.fetch if objectstore.is_uri(source) else None
+            items: list[Item] = []
+            for item in read_source(source, self.settings, fetch):
+                sig = None
+                if (isinstance(item, Article) and self.settings.near_duplicate_threshold is not None
+                        and item.language == "en"):
+                    sig = dedup.signature(item.text)
+                items.append((item, sig))
+            return items
 
-    def code(self, items: list[Item], tag: str) -> tuple[list[str], dict[str, int], list[Reject], float]:
-        """Code a chunk and write it to the dataset: (article ids written, counts, rejects, CPU seconds)."""
-        started = time.process_time()
-        sigs = {a.id: s for a, s in items if isinstance(a, Article) and s is not None}
-        rejects: list[Reject] = []
-        batch: list[tuple[CodedArticle, np.ndarray | None]] = []
-        for coded in pipeline.code_articles([a for a, _ in items], self.settings, self.stages):
-            if isinstance(coded, Reject):
-                self.writer.reject(coded)
-                rejects.append(coded)
-            else:
-                batch.append((coded, sigs.get(coded.article.id)))
-        return (*self._write(batch, tag), rejects, time.process_time() - started)
+    def code(self, items: list[Item]) -> tuple[list[str], dict[str, int], list[Reject]]:
+        """Code a chunk and store it: (ids of the articles stored, counts, rejects)."""
+        with self.clock.time("code"):
+            sigs = {a.id: s for a, s in items if isinstance(a, Article) and s is not None}
+            rejects: list[Reject] = []
+            batch: list[tuple[CodedArticle, np.ndarray | None]] = []
+            for coded in pipeline.code_articles([a for a, _ in items], self.settings, self.stages):
+                if isinstance(coded, Reject):
+                    self.writer.reject(coded)
+                    rejects.append(coded)
+                else:
+                    batch.append((coded, sigs.get(coded.article.id)))
+            return (*self._store(batch), rejects)
 
-    def store(self, articles: list[Article], tag: str) -> tuple[list[str], dict[str, int], list[Reject], float]:
-        """Write near-duplicates as they are, not coded (the local engine does the same)."""
-        started = time.process_time()
-        return (*self._write([(CodedArticle(article=a), None) for a in articles], tag), [],
-                time.process_time() - started)
+    def store(self, articles: list[Article]) -> tuple[list[str], dict[str, int], list[Reject]]:
+        """Store near-duplicates as they are, not coded (the local engine does the same)."""
+        with self.clock.time("store"):
+            return (*self._store([(CodedArticle(article=a), None) for a in articles]), [])
 
-    def _write(self, batch: list[tuple[CodedArticle, np.ndarray | None]], tag: str
-               ) -> tuple[list[str], dict[str, int]]:
+    def _store(self, batch: list[tuple[CodedArticle, np.ndarray | None]]) -> tuple[list[str], dict[str, int]]:
         stored = self.writer.write_many(batch)
-        self.dataset.write(self.conn, tag)
-        parquet.clear_chunk(self.conn)
-        self.conn.execute("DELETE FROM rejects")
         counts = dict(self.writer.counts)
         self.writer.counts.clear()
+        self.pending += len(stored)
+        if self.pending >= FLUSH:
+            self.flush()
         return [c.article.id for c in stored], counts
 
-    def cpu(self) -> tuple[float, float]:
-        """(CPU seconds loading the stages, CPU seconds of this process so far)."""
-        return self.load_cpu, time.process_time()
+    def flush(self) -> None:
+        """Copy the stored rows into the dataset (articles last) and empty the in-memory store."""
+        with self.clock.time("write"):
+            self.flushes += 1
+            self.dataset.write(self.conn, f"{self.tag}-{self.flushes:05d}")
+            parquet.clear_chunk(self.conn)
+            self.conn.execute("DELETE FROM rejects")
+            self.pending = 0
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds by kind of call, and ``workers_total``: this process's whole CPU time so far."""
+        return {**self.clock.spent, "workers_total": time.process_time()}
 
 
 class _Pool:
@@ -207,11 +247,10 @@ class _Driver:
             log.warning("%d workers asked for, the cluster has %d CPUs: using %d", workers, cpus, cpus)
         self.n = min(workers or cpus, cpus)
         self.counts: Counter[str] = Counter()
-        self.cpu: dict[str, float] = {k: 0.0 for k in ("read", "code", "store", "load", "workers_total")}
+        self.cpu: defaultdict[str, float] = defaultdict(float)
         self.stored: set[str] = set()
-        self.coding: dict[Any, str] = {}
+        self.coding: list[Any] = []
         self.inputs_read = 0
-        self.chunks = 0
         self.run_id = new_run_id()
 
     def run(self, sources: list[str]) -> Result:
@@ -221,12 +260,13 @@ class _Driver:
         self.stored = set(ids)
         index = dedup.RunIndex(self.settings.near_duplicate_threshold, hashes.__contains__, sigs)
         actor = self.ray.remote(num_cpus=1)(Coder)
-        self.pool = _Pool(self.ray, [actor.remote(self.settings, self.output, self.run_id) for _ in range(self.n)])
+        self.pool = _Pool(self.ray, [actor.remote(self.settings, self.output, self.run_id, i) for i in range(self.n)])
         runs = open_store(":memory:")
         run = Writer(runs, args=" ".join(sources), run_id=self.run_id)
         status = "failed"
         try:
             held = self._code_new(_inputs(sources), index)
+            self._flush()
             dups = [d for first, ds in held.items() if first in self.stored for d in ds]
             orphans = [(replace(d, duplicate_of=None), None) for first, ds in held.items()
                        if first not in self.stored for d in ds]
@@ -235,10 +275,13 @@ class _Driver:
             for i in range(0, len(orphans), CHUNK):
                 self._submit("code", orphans[i : i + CHUNK])
             self._drain(0)
+            self._flush()
             self.counts["near_duplicates"] += len(dups)
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"
+            # Keep what was coded: the workers finish the calls they have, then write it all out.
+            self._flush()
             raise
         finally:
             # The runs row says how the run ended, even when it failed.
@@ -246,11 +289,12 @@ class _Driver:
             run.finish(status)
             dataset.write(runs, f"{self.run_id}-run", parquet.RUNS)
             runs.close()
-        for load, total in self.ray.get([a.cpu.remote() for a in self.pool.actors]):
-            self.cpu["load"] += load
-            self.cpu["workers_total"] += total
-        self.cpu["driver"] = time.process_time() - clock
-        return Result(counts=dict(self.counts), run_id=self.run_id, cpu=dict(self.cpu), workers=self.n)
+        for spent in self.ray.get([a.cpu.remote() for a in self.pool.actors]):
+            for kind, seconds in spent.items():
+                self.cpu[kind] += seconds
+        cpu = {k: self.cpu.get(k, 0.0) for k in ("read", "code", "store", "write", "load")} | dict(self.cpu)
+        cpu["driver"] = time.process_time() - clock
+        return Result(counts=dict(self.counts), run_id=self.run_id, cpu=cpu, workers=self.n)
 
     def _code_new(self, inputs: Iterator[str | Reject], index: dedup.RunIndex) -> dict[str, list[Article]]:
         """Read every input (results taken in input order), send new articles to be coded; return the
@@ -272,8 +316,7 @@ class _Driver:
             if isinstance(head, list):
                 items = head
             else:
-                items, cpu = self.pool.get(head)
-                self.cpu["read"] += cpu
+                items = self.pool.get(head)
                 self.inputs_read += 1
             fill()
             for item, sig in items:
@@ -296,19 +339,21 @@ class _Driver:
         return held
 
     def _submit(self, method: str, items: list[Any]) -> None:
-        self.chunks += 1
-        self.coding[self.pool.submit(method, items, f"{self.run_id}-{self.chunks:06d}")] = method
+        self.coding.append(self.pool.submit(method, items))
+
+    def _flush(self) -> None:
+        """Have every worker write out what it holds (nothing else is in flight then)."""
+        self.ray.get([a.flush.remote() for a in self.pool.actors])
 
     def _drain(self, keep: int) -> None:
         """Take finished coding calls; wait until at most ``keep`` are in flight."""
         while self.coding:
             wait = None if len(self.coding) > keep else 0
-            ready, _ = self.ray.wait(list(self.coding), num_returns=1, timeout=wait)
+            ready, _ = self.ray.wait(self.coding, num_returns=1, timeout=wait)
             if not ready:
                 return
-            method = self.coding.pop(ready[0])
-            ids, counts, rejects, cpu = self.pool.get(ready[0])
-            self.cpu[method] += cpu
+            self.coding.remove(ready[0])
+            ids, counts, rejects = self.pool.get(ready[0])
             self.stored.update(ids)
             self.counts.update(counts)
             if self.on_progress:

@@ -98,7 +98,7 @@ class Dataset:
                 continue
             ds.write_dataset(data, f"{self.base}/{table}", filesystem=self.fs, format="parquet",
                              partitioning=_partitioning(), basename_template=f"part-{tag}-{{i}}.parquet",
-                             existing_data_behavior="overwrite_or_ignore")
+                             existing_data_behavior="overwrite_or_ignore", use_threads=False)
 
     def stored(self) -> tuple[set[str], set[str], list[tuple[str, Any]]]:
         """(content hashes, article ids, (article id, MinHash signature) pairs) already in the dataset."""
