@@ -1,28 +1,34 @@
 """CPU cost of the Ray engine next to the local engine, on the same articles, and whether they agree.
 
-    python benchmarks/ray_overhead.py /path/to/articles.jsonl --limit 200 [--cpus 2] [-o results/ray_overhead.txt]
+    python benchmarks/ray_overhead.py ARTICLES.jsonl --limit 200 --cpus 1 2 --repeat 3 -o results/ray_overhead.txt
 
 The first ``--limit`` lines of the JSONL file are split into files of ``--per-file`` articles in a
 temporary folder (so both engines read a folder, and Ray spreads the reading too). Then:
 
-* local: one process; the stages are loaded first (timed apart), then ``engines.local.ingest`` is
-  timed with ``time.process_time`` (reading, coding, storing, clustering);
-* ray: a local Ray instance with ``--cpus`` CPUs; each worker call measures its own
-  ``time.process_time`` delta (reading, coding, writing Parquet), stage loading is measured once per
-  worker, and the worker processes' whole CPU time (Ray's own threads included) is reported too.
+* local: a fresh process (as cold as a Ray worker: a process that has coded before runs faster, its
+  caches warm) loads the stages (timed apart), then ``engines.local.ingest`` is timed with
+  ``time.process_time`` (reading, coding, storing, clustering);
+* ray: a local Ray instance with ``--cpus`` CPUs and as many workers; each worker call measures its
+  own ``time.process_time`` delta (reading, coding, writing Parquet); stage loading is measured once
+  per worker, and the worker processes' whole CPU time (imports, Ray's threads) is reported too.
 
-CPU seconds per article are compared (Ray over local), with and without the one-off model loads.
-The Ray dataset is then attached to a store and compared row by row with the local store (every
-table, cluster ids included). Ray's own daemons (raylet, GCS) are not counted.
+The ratio is Ray's CPU seconds in calls over the local run's (the same articles, so per article too),
+without the one-off model loads; ``thread_time`` of the coding threads is compared as well, which
+leaves out other threads of the processes. ``--repeat`` pairs are run and the median is reported.
+The Ray dataset is attached to a store and compared row by row with the local store (every table,
+cluster ids included). Ray's own daemons (raylet, GCS) are not counted.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import sys
+import multiprocessing
+import os
+import statistics
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -62,72 +68,108 @@ def differences(a: duckdb.DuckDBPyConnection, b: duckdb.DuckDBPyConnection) -> l
     return [table for table, sql in COMPARE.items() if a.execute(sql).fetchall() != b.execute(sql).fetchall()]
 
 
+def _local_child(folder: str, db: str) -> tuple[dict[str, int], float, float, float]:
+    """In a fresh process: load the stages, then time the local engine: (counts, load CPU s, CPU s,
+    CPU s of this thread alone)."""
+    clock = time.process_time()
+    settings = Settings.from_env(db_path=Path(db))
+    stages = pipeline.Stages.load(settings)
+    load = time.process_time() - clock
+    clock, thread = time.process_time(), time.thread_time()
+    counts = local.ingest([folder], settings, stages=stages)
+    return counts, load, time.process_time() - clock, time.thread_time() - thread
+
+
+def local_run(folder: Path, db: Path) -> tuple[dict[str, int], float, float, float, float]:
+    """The local engine in a fresh process, as cold as a Ray worker: (counts, load CPU s, CPU s, thread
+    CPU s, wall s). A process that has coded before is faster (its caches are warm), so each run
+    gets a new one."""
+    wall = time.perf_counter()
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        counts, load, cpu, thread = pool.submit(_local_child, str(folder), str(db)).result()
+    return counts, load, cpu, thread, time.perf_counter() - wall
+
+
+def ray_run(folder: Path, out: Path) -> tuple[ray_engine.Result, float]:
+    wall = time.perf_counter()
+    result = ray_engine.ingest([str(folder)], Settings.from_env(), str(out))
+    return result, time.perf_counter() - wall
+
+
+def same_output(db: Path, dataset: Path) -> list[str]:
+    """Tables that differ between the local store and the Ray dataset attached to a fresh store."""
+    attached = open_store(":memory:")
+    parquet.attach(attached, str(dataset))
+    store = duckdb.connect(str(db), read_only=True)
+    try:
+        return differences(store, attached)
+    finally:
+        store.close()
+        attached.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("input", type=Path, help="JSONL articles (one per line)")
     ap.add_argument("--limit", type=int, default=200)
     ap.add_argument("--per-file", type=int, default=10)
-    ap.add_argument("--cpus", type=int, default=2)
+    ap.add_argument("--cpus", type=int, nargs="+", default=[2], help="Ray instance sizes to try (workers = CPUs)")
+    ap.add_argument("--repeat", type=int, default=1, help="local/Ray pairs per size; the median ratio is reported")
     ap.add_argument("-o", "--output", type=Path, help="also write the report here")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     import ray
 
+    cpus_arg = " ".join(str(c) for c in args.cpus)
+    lines = [f"command: python benchmarks/ray_overhead.py {args.input.name} --limit {args.limit} "
+             f"--per-file {args.per_file} --cpus {cpus_arg} --repeat {args.repeat}",
+             f"machine: {os.cpu_count()} CPUs, shared; load average at start {os.getloadavg()[0]:.1f}"]
+
+    def say(line: str) -> None:
+        lines.append(line)
+        print(line, flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
         n = split(args.input, args.limit, args.per_file, folder)
-        settings = Settings.from_env(db_path=Path(tmp) / "local.duckdb")
-
-        clock, wall = time.process_time(), time.perf_counter()
-        stages = pipeline.Stages.load(settings)
-        local_load = time.process_time() - clock
-        clock = time.process_time()
-        counts = local.ingest([str(folder)], settings, stages=stages)
-        local_cpu, local_wall = time.process_time() - clock, time.perf_counter() - wall
-
-        ray.init(num_cpus=args.cpus, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
-        try:
-            wall = time.perf_counter()
-            result = ray_engine.ingest([str(folder)], settings, str(Path(tmp) / "dataset"))
-            ray_wall = time.perf_counter() - wall
-        finally:
-            ray.shutdown()
-
-        attached = open_store(":memory:")
-        parquet.attach(attached, str(Path(tmp) / "dataset"))
-        store = duckdb.connect(str(settings.db_path), read_only=True)
-        differ = differences(store, attached)
-        store.close()
-
-    articles = counts["articles"]
-    cpu = result.cpu
-    kinds = ("read", "code", "store", "write")
-    work = sum(cpu[kind] for kind in kinds)
-    thread = sum(cpu.get(f"{kind}_thread", 0.0) for kind in kinds)
-    lines = [
-        f"command: python benchmarks/ray_overhead.py {args.input.name} --limit {args.limit} "
-        f"--per-file {args.per_file} --cpus {args.cpus}",
-        f"input: first {n} lines of {args.input.name}, {articles} articles stored "
-        f"({counts.get('near_duplicates', 0)} near-duplicates, {counts.get('skipped', 0)} skipped), "
-        f"{counts.get('events', 0)} events",
-        f"local, 1 process: {local_cpu:.1f} CPU s = {local_cpu / articles * 1000:.0f} ms/article "
-        f"(+ {local_load:.1f} s loading the stages once); wall {local_wall:.1f} s",
-        f"ray, {result.workers} workers: {work:.1f} CPU s in worker calls = {work / articles * 1000:.0f} ms/article "
-        f"(read {cpu['read']:.1f}, code {cpu['code']:.1f}, store {cpu['store']:.1f}, write {cpu['write']:.1f}; "
-        f"+ {cpu['load']:.1f} s loading "
-        f"the stages, once per worker); driver {cpu['driver']:.1f} s; wall {ray_wall:.1f} s",
-        f"ratio ray/local, CPU per article, calls only: {work / local_cpu:.2f}x",
-        f"  (the calling thread alone, without Ray's threads in the worker: {thread / local_cpu:.2f}x)",
-        f"ratio ray/local, with model loads: {(work + cpu['load']) / (local_cpu + local_load):.2f}x",
-        f"ratio ray/local, whole worker processes (imports, Ray threads, idle) + driver vs whole local: "
-        f"{(cpu['workers_total'] + cpu['driver']) / (local_cpu + local_load):.2f}x",
-        f"identical output (every table, after attach): {'yes' if not differ else 'NO: ' + ', '.join(differ)}",
-    ]
-    report = "\n".join(lines) + "\n"
-    sys.stdout.write(report)
+        say(f"input: first {n} lines of {args.input.name} in files of {args.per_file}")
+        runs = 0
+        for cpus in args.cpus:
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+            ratios, thread_ratios = [], []
+            try:
+                for _ in range(args.repeat):
+                    runs += 1
+                    db, out = Path(tmp) / f"local{runs}.duckdb", Path(tmp) / f"dataset{runs}"
+                    counts, local_load, local_cpu, local_thread, local_wall = local_run(folder, db)
+                    result, ray_wall = ray_run(folder, out)
+                    articles = counts["articles"]
+                    cpu = result.cpu
+                    kinds = ("read", "code", "store", "write")
+                    work = sum(cpu[kind] for kind in kinds)
+                    thread = sum(cpu.get(f"{kind}_thread", 0.0) for kind in kinds)
+                    ratios.append(work / local_cpu)
+                    thread_ratios.append(thread / local_thread)
+                    differ = same_output(db, out)
+                    say(f"[{cpus} CPUs, run {len(ratios)}] {articles} articles, {counts.get('events', 0)} events")
+                    say(f"  local, fresh process: {local_cpu:.1f} CPU s = {local_cpu / articles * 1000:.0f} ms/article "
+                        f"(coding thread {local_thread:.1f}; + {local_load:.1f} loading the stages); wall "
+                        f"{local_wall:.1f} s")
+                    say(f"  ray, {result.workers} workers: {work:.1f} CPU s in calls = {work / articles * 1000:.0f} "
+                        f"ms/article (read {cpu['read']:.1f}, code {cpu['code']:.1f}, store {cpu['store']:.1f}, "
+                        f"write {cpu['write']:.1f}; calling threads {thread:.1f}; + {cpu['load']:.1f} loading the "
+                        f"stages; whole worker processes {cpu['workers_total']:.1f}, driver {cpu['driver']:.1f}); "
+                        f"wall {ray_wall:.1f} s")
+                    say(f"  ratio {ratios[-1]:.2f}x (threads only {thread_ratios[-1]:.2f}x); identical output: "
+                        f"{'yes' if not differ else 'NO: ' + ', '.join(differ)}")
+            finally:
+                ray.shutdown()
+            say(f"[{cpus} CPUs] median ratio ray/local, CPU s per article: {statistics.median(ratios):.2f}x "
+                f"(coding threads only, both sides: {statistics.median(thread_ratios):.2f}x)")
+    say(f"load average at end {os.getloadavg()[0]:.1f}")
     if args.output:
-        args.output.write_text(report, "utf-8")
+        args.output.write_text("\n".join(lines) + "\n", "utf-8")
 
 
 if __name__ == "__main__":
