@@ -412,6 +412,7 @@ def attach(
     """
     with _user_errors():
         settings = _settings(db)
+        parquet.check(dataset)
         conn = open_store(settings.db_path)
         try:
             counts = parquet.attach(conn, dataset)

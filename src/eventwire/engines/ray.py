@@ -11,11 +11,10 @@ instance, as ``ray.init()`` does; ``"auto"`` or ``"ray://host:10001"`` joins a c
 * The driver decides, in input order, which articles are repeats or near-duplicates with the same
   :class:`~eventwire.ingest.dedup.RunIndex` as the local engine, seeded from what the dataset already
   holds (so re-running into the same folder skips what is written).
-* Each actor stores coded chunks with the store's own :class:`~eventwire.store.writer.Writer` into an
-  in-memory DuckDB store, and every ``FLUSH`` articles (and at the end) copies it into the dataset
-  (``store.parquet`` gives the layout): the rows are the ones the local engine would store, built by
-  the same code. A run that stops loses what its workers had not written yet; running it again
-  codes just that.
+* Each actor turns coded chunks into rows with the store writer's own ``article_rows`` and, every
+  ``FLUSH`` articles (and at the end), writes them into the dataset (``store.parquet`` gives the
+  layout): the rows are the ones the local engine would store, built by the same code. A run that
+  stops loses what its workers had not written yet; running it again codes just that.
 * Near-duplicates are written (uncoded, pointing at their first copy) once the chunks are done; one
   whose first copy was never written (it was rejected) is coded instead, as the local engine does.
 
@@ -42,16 +41,16 @@ from eventwire.ingest import dedup, expand, objectstore, read_source, textdump
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
 from eventwire.store import open_store, parquet
-from eventwire.store.writer import Writer, new_run_id
+from eventwire.store.writer import Writer, article_rows, new_run_id, reject_row, utc_now
 
 log = logging.getLogger(__name__)
 
 # Items per coding call: large enough that a call's overhead is small next to its parsing, small
 # enough to spread a few hundred articles over the actors.
 CHUNK = 8
-# Articles a worker holds before writing them out: fewer, larger Parquet files, and less time spent
-# writing (each write has a fixed cost per table).
-FLUSH = 64
+# Articles a worker holds before writing them out: each write makes a file per table and date, with
+# a fixed cost, so fewer writes make fewer, larger files for less CPU. 256 articles' rows are a few MB.
+FLUSH = 256
 Item = tuple[Article | Reject, np.ndarray | None]
 OnProgress = Callable[[int, dict[str, int], list[Reject]], None]
 
@@ -98,26 +97,25 @@ class _Clock:
 
 
 class Coder:
-    """A Ray actor: the stages loaded once, and an in-memory store of coded articles not yet written.
+    """A Ray actor: the stages loaded once, and the rows of the articles coded but not yet written.
 
-    Coded chunks go into the in-memory store through the store's Writer; every ``FLUSH`` articles (and
-    on :meth:`flush`) its rows are copied into the dataset and the store is emptied, so files hold
-    many articles whatever the chunk size. Each call's CPU time is measured inside the worker, by
-    kind (``load``, ``read``, ``code``, ``store``, ``write``); :meth:`cpu` reports the sums."""
+    Rows are made by the store writer's ``article_rows``/``reject_row``; every ``FLUSH`` articles (and
+    on :meth:`flush`) they are written to the dataset, so files hold many articles whatever the chunk
+    size. Each call's CPU time is measured inside the worker, by kind (``load``, ``read``, ``code``,
+    ``store``, ``write``); :meth:`cpu` reports the sums."""
 
     def __init__(self, settings: Settings, output: str, run_id: str, index: int):
         self.clock = _Clock()
         with self.clock.time("load"):
             self.settings = settings
+            self.run_id = run_id
             self.tag = f"{run_id}-w{index:03d}"
             self.flushes = 0
             textdump.default_rules()
             self.stages = pipeline.Stages.load(settings)
-            self.conn = open_store(":memory:")
-            # One thread: the worker has one CPU, and idle DuckDB threads only cost it time.
-            self.conn.execute("SET threads = 1")
-            self.writer = Writer(self.conn, run_id=run_id)
             self.dataset = parquet.Dataset(output)
+            parquet.schemas()
+            self.rows: dict[str, list[list[Any]]] = defaultdict(list)
             self.pending = 0
 
     def read(self, source: str) -> list[Item]:
@@ -134,40 +132,49 @@ class Coder:
             return items
 
     def code(self, items: list[Item]) -> tuple[list[str], dict[str, int], list[Reject]]:
-        """Code a chunk and store it: (ids of the articles stored, counts, rejects)."""
+        """Code a chunk and keep its rows: (ids of the articles kept, counts, rejects)."""
         with self.clock.time("code"):
             sigs = {a.id: s for a, s in items if isinstance(a, Article) and s is not None}
             rejects: list[Reject] = []
             batch: list[tuple[CodedArticle, np.ndarray | None]] = []
             for coded in pipeline.code_articles([a for a, _ in items], self.settings, self.stages):
                 if isinstance(coded, Reject):
-                    self.writer.reject(coded)
+                    self.rows["rejects"].append(reject_row(coded, self.run_id, utc_now()))
                     rejects.append(coded)
                 else:
                     batch.append((coded, sigs.get(coded.article.id)))
-            return (*self._store(batch), rejects)
+            ids, counts = self._keep(batch)
+            counts["rejects"] = len(rejects)
+        self._flush_when_full()
+        return ids, counts, rejects
 
     def store(self, articles: list[Article]) -> tuple[list[str], dict[str, int], list[Reject]]:
-        """Store near-duplicates as they are, not coded (the local engine does the same)."""
+        """Keep near-duplicates as they are, not coded (the local engine does the same)."""
         with self.clock.time("store"):
-            return (*self._store([(CodedArticle(article=a), None) for a in articles]), [])
+            ids, counts = self._keep([(CodedArticle(article=a), None) for a in articles])
+        self._flush_when_full()
+        return ids, counts, []
 
-    def _store(self, batch: list[tuple[CodedArticle, np.ndarray | None]]) -> tuple[list[str], dict[str, int]]:
-        stored = self.writer.write_many(batch)
-        counts = dict(self.writer.counts)
-        self.writer.counts.clear()
-        self.pending += len(stored)
+    def _keep(self, batch: list[tuple[CodedArticle, np.ndarray | None]]) -> tuple[list[str], dict[str, int]]:
+        for table, rows in article_rows(batch, self.run_id, utc_now()).items():
+            if table in parquet.WRITTEN:
+                self.rows[table].extend(rows)
+        self.pending += len(batch)
+        counts = {"articles": len(batch), "events": sum(len(c.events) for c, _ in batch),
+                  "quotes": sum(len(c.quotes) for c, _ in batch)}
+        return [c.article.id for c, _ in batch], counts
+
+    def _flush_when_full(self) -> None:
         if self.pending >= FLUSH:
             self.flush()
-        return [c.article.id for c in stored], counts
 
     def flush(self) -> None:
-        """Copy the stored rows into the dataset (articles last) and empty the in-memory store."""
+        """Write the rows kept so far to the dataset (articles last) and forget them."""
         with self.clock.time("write"):
-            self.flushes += 1
-            self.dataset.write(self.conn, f"{self.tag}-{self.flushes:05d}")
-            parquet.clear_chunk(self.conn)
-            self.conn.execute("DELETE FROM rejects")
+            if self.rows:
+                self.flushes += 1
+                self.dataset.write(self.rows, f"{self.tag}-{self.flushes:05d}")
+            self.rows = defaultdict(list)
             self.pending = 0
 
     def cpu(self) -> dict[str, float]:
@@ -199,8 +206,6 @@ class _Pool:
 
 def _inputs(sources: Iterable[str]) -> Iterator[str | Reject]:
     for source in sources:
-        if source == "-":
-            raise InputError("--engine ray cannot read stdin: its workers read the inputs; give files or URIs")
         if objectstore.is_uri(source):
             yield from objectstore.expand(source)
         else:
@@ -210,6 +215,8 @@ def _inputs(sources: Iterable[str]) -> Iterator[str | Reject]:
 def _connect(ray: Any, address: str | None) -> bool:
     """Connect to Ray unless already connected; True when this call did (and so must disconnect)."""
     if ray.is_initialized():
+        if address is not None:
+            log.warning("already connected to Ray in this process: address %s is not used", address)
         return False
     try:
         ray.init(address=address, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
@@ -227,6 +234,8 @@ def ingest(sources: Iterable[str], settings: Settings, output: str, address: str
     if not objectstore.is_uri(output):
         output = os.path.abspath(output)
     sources = list(sources)
+    if "-" in sources:
+        raise InputError("--engine ray cannot read stdin: its workers read the inputs; give files or URIs")
     started_here = _connect(ray, address)
     try:
         return _Driver(ray, settings, output, workers, on_progress).run(sources)
@@ -287,7 +296,8 @@ class _Driver:
             # The runs row says how the run ended, even when it failed.
             run.counts.update(self.counts)
             run.finish(status)
-            dataset.write(runs, f"{self.run_id}-run", parquet.RUNS)
+            dataset.write({"runs": [list(r) for r in runs.execute("SELECT * FROM runs").fetchall()]},
+                          f"{self.run_id}-run")
             runs.close()
         for spent in self.ray.get([a.cpu.remote() for a in self.pool.actors]):
             for kind, seconds in spent.items():

@@ -6,8 +6,8 @@ Layout under the dataset folder (a local path or a URI, see ``ingest.objectstore
     articles/date=YYYY-MM-DD/part-<run>-<chunk>-0.parquet
     sentences/ mentions/ events/ event_actors/ quotes/ minhashes/ rejects/ runs/   (same partitioning)
 
-Every table has the columns of the store table of the same name (``store/migrations``), built by the
-store's own :class:`~eventwire.store.writer.Writer`, and is partitioned Hive-style by one ``date``:
+Every table has the columns and types of the store table of the same name (``store/migrations``),
+its rows made by the store writer's own ``article_rows``, and is partitioned Hive-style by one ``date``:
 the row's own date for ``events`` (the event date) and ``event_actors`` (their event's date), the
 article's publication date for ``articles``, ``sentences``, ``mentions``, ``quotes`` and
 ``minhashes``, the day of the reject for ``rejects`` and the day the run started for ``runs``. Rows
@@ -23,6 +23,7 @@ articles the store already holds, and only takes rows that belong to an imported
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -31,27 +32,16 @@ import duckdb
 from eventwire.errors import EngineError, InputError
 from eventwire.ingest.objectstore import filesystem
 from eventwire.store import clusters
-from eventwire.store.db import SCHEMA_VERSION, first
+from eventwire.store.db import SCHEMA_VERSION, first, open_store
 
 MARKER = "_eventwire.json"
 FORMAT = "eventwire-parquet"
 
-# Each table's rows with the ``date`` they are partitioned by, read from a store holding whole
-# articles (a chunk's in-memory store). ``articles`` comes last: see the module docstring.
-_DATED = {
-    "sentences": "SELECT t.*, a.published AS date FROM sentences t JOIN articles a ON a.id = t.article_id",
-    "mentions": "SELECT t.*, a.published AS date FROM mentions t JOIN articles a ON a.id = t.article_id",
-    "events": "SELECT * FROM events",
-    "event_actors": "SELECT t.*, e.date FROM event_actors t JOIN events e ON e.id = t.event_id",
-    "quotes": "SELECT t.*, a.published AS date FROM quotes t JOIN articles a ON a.id = t.article_id",
-    "minhashes": "SELECT t.*, a.published AS date FROM minhashes t JOIN articles a ON a.id = t.article_id",
-    "rejects": "SELECT *, CAST(rejected_at AS DATE) AS date FROM rejects",
-    "articles": "SELECT *, published AS date FROM articles",
-}
-RUNS = {"runs": "SELECT *, CAST(started AS DATE) AS date FROM runs"}
-TABLES = (*_DATED, *RUNS)
-# Tables emptied between chunks (``actors`` is derived, so it is emptied but never written).
-_CHUNK_TABLES = (*_DATED, "actors")
+# The tables written, ``articles`` last (see the module docstring); ``runs`` is written by the driver.
+WRITTEN = ("sentences", "mentions", "events", "event_actors", "quotes", "minhashes", "rejects", "articles")
+TABLES = (*WRITTEN, "runs")
+# Tables whose rows take their article's publication date.
+_BY_ARTICLE = ("sentences", "mentions", "quotes", "minhashes")
 
 
 def _pyarrow() -> tuple[Any, Any]:
@@ -74,6 +64,33 @@ def _arrow(rel: duckdb.DuckDBPyRelation) -> Any:
     return to_table()
 
 
+@functools.cache
+def schemas() -> dict[str, Any]:
+    """The Arrow schema of every table, read off an empty store: the Parquet columns and types are
+    the store's, and every file of a table has the same schema whatever its rows hold."""
+    conn = open_store(":memory:")
+    try:
+        return {t: _arrow(conn.sql(f"SELECT * FROM {t} LIMIT 0")).schema for t in TABLES}
+    finally:
+        conn.close()
+
+
+def _dates(table: str, rows: list[list[Any]], names: list[str], published: dict[str, Any],
+           event_dates: dict[str, Any]) -> list[Any]:
+    """The partition date of each row (module docstring)."""
+    if table == "articles":
+        i = names.index("published")
+        return [r[i] for r in rows]
+    if table in _BY_ARTICLE:
+        i = names.index("article_id")
+        return [published.get(r[i]) for r in rows]
+    if table == "event_actors":
+        i = names.index("event_id")
+        return [event_dates.get(r[i]) for r in rows]
+    i = names.index({"rejects": "rejected_at", "runs": "started"}[table])
+    return [r[i].date() for r in rows]
+
+
 class Dataset:
     """A Parquet dataset folder being written (created with its marker file when missing)."""
 
@@ -81,6 +98,13 @@ class Dataset:
         self.uri = uri
         self.fs, self.base = filesystem(uri)
         self.base = self.base.rstrip("/")
+        # pyarrow's own local filesystem writes the (many, small) files without a round trip through
+        # Python per call; other filesystems are fsspec's, which pyarrow wraps.
+        self.arrow_fs = self.fs
+        if "file" in getattr(self.fs, "protocol", ()):
+            import pyarrow.fs
+
+            self.arrow_fs = pyarrow.fs.LocalFileSystem()
         marker = f"{self.base}/{MARKER}"
         if self.fs.exists(marker):
             _check_marker(self.fs, marker, uri)
@@ -89,14 +113,25 @@ class Dataset:
             with self.fs.open(marker, "w") as f:
                 f.write(json.dumps({"format": FORMAT, "schema_version": SCHEMA_VERSION}))
 
-    def write(self, conn: duckdb.DuckDBPyConnection, tag: str, tables: dict[str, str] = _DATED) -> None:
-        """Copy the rows of ``tables`` in ``conn`` into the dataset as files named ``part-<tag>-N``."""
-        _, ds = _pyarrow()
-        for table, sql in tables.items():
-            data = _arrow(conn.sql(sql))
-            if data.num_rows == 0:
+    def write(self, rows: dict[str, list[list[Any]]], tag: str) -> None:
+        """Write rows (as ``writer.article_rows`` and ``writer.reject_row`` make them, or ``runs`` rows)
+        as files named ``part-<tag>-N``. The rows of an article must all be in one call."""
+        pa, ds = _pyarrow()
+        schema = schemas()
+        names = {t: schema[t].names for t in TABLES}
+        published = {r[0]: r[names["articles"].index("published")] for r in rows.get("articles", [])}
+        event_dates = {r[0]: r[names["events"].index("date")] for r in rows.get("events", [])}
+        for table in (*WRITTEN, "runs"):
+            table_rows = rows.get(table)
+            if not table_rows:
                 continue
-            ds.write_dataset(data, f"{self.base}/{table}", filesystem=self.fs, format="parquet",
+            columns = list(zip(*table_rows, strict=True))
+            arrays = [pa.array(col, type=field.type) for col, field in zip(columns, schema[table], strict=True)]
+            data = pa.Table.from_arrays(arrays, schema=schema[table])
+            if table != "events":  # events are partitioned by their own date column
+                dates = _dates(table, table_rows, names[table], published, event_dates)
+                data = data.append_column("date", pa.array(dates, type=pa.date32()))
+            ds.write_dataset(data, f"{self.base}/{table}", filesystem=self.arrow_fs, format="parquet",
                              partitioning=_partitioning(), basename_template=f"part-{tag}-{{i}}.parquet",
                              existing_data_behavior="overwrite_or_ignore", use_threads=False)
 
@@ -118,12 +153,6 @@ class Dataset:
             sigs = [(a, np.asarray(s, dtype=np.uint32))
                     for a, s in zip(t.column("article_id").to_pylist(), t.column("sig").to_pylist(), strict=True)]
         return hashes, ids, sigs
-
-
-def clear_chunk(conn: duckdb.DuckDBPyConnection) -> None:
-    """Empty a chunk store's article tables after they were written out."""
-    for table in _CHUNK_TABLES:
-        conn.execute(f"DELETE FROM {table}")
 
 
 def _check_marker(fs: Any, marker: str, uri: str) -> None:
@@ -154,6 +183,17 @@ def _columns(conn: duckdb.DuckDBPyConnection, table: str, alias: str = "p") -> s
     return ", ".join(f'{alias}."{n}"' for n in names)
 
 
+def check(uri: str) -> tuple[Any, str]:
+    """(filesystem, folder) of the dataset at ``uri``; InputError unless it is one this eventwire reads."""
+    fs, base = filesystem(uri)
+    base = base.rstrip("/")
+    marker = f"{base}/{MARKER}"
+    if not fs.exists(marker):
+        raise InputError(f"{uri}: no {MARKER}: not a Parquet dataset written by `eventwire ingest --engine ray`")
+    _check_marker(fs, marker, uri)
+    return fs, base
+
+
 # Child tables imported with the articles they belong to: (table, how a row names its article).
 _CHILDREN = (
     ("sentences", "p.article_id"), ("mentions", "p.article_id"), ("events", "p.article_id"),
@@ -168,12 +208,7 @@ def attach(conn: duckdb.DuckDBPyConnection, uri: str) -> dict[str, int]:
     Articles whose text the store already holds are skipped with all their rows; rows of the dataset
     that belong to no article in it (left by a run that stopped mid-chunk) are ignored; rows written
     twice by re-runs are taken once. Returns counts (articles, skipped, events, quotes, rejects)."""
-    fs, base = filesystem(uri)
-    base = base.rstrip("/")
-    marker = f"{base}/{MARKER}"
-    if not fs.exists(marker):
-        raise InputError(f"{uri}: no {MARKER}: not a Parquet dataset written by `eventwire ingest --engine ray`")
-    _check_marker(fs, marker, uri)
+    fs, base = check(uri)
     present = {t: d for t in TABLES if (d := _table(fs, base, t)) is not None}
     for table, data in present.items():
         conn.register(f"pq_{table}", data)
