@@ -15,6 +15,8 @@ temporary folder (so both engines read a folder, and Ray spreads the reading too
 The ratio is Ray's CPU seconds in calls over the local run's (the same articles, so per article too),
 without the one-off model loads; ``thread_time`` of the coding threads is compared as well, which
 leaves out other threads of the processes. ``--repeat`` pairs are run and the median is reported.
+With more than one CPU, ``--cpus`` local runs are also made side by side, as a control: on a small
+shared machine processes running at once each spend more CPU time on the same work, Ray or not.
 The Ray dataset is attached to a store and compared row by row with the local store (every table,
 cluster ids included). Ray's own daemons (raylet, GCS) are not counted.
 """
@@ -90,6 +92,18 @@ def local_run(folder: Path, db: Path) -> tuple[dict[str, int], float, float, flo
     return counts, load, cpu, thread, time.perf_counter() - wall
 
 
+def local_side_by_side(folder: Path, tmp: Path, n: int) -> float:
+    """Control for contention: ``n`` local runs at once, each in its own process; their mean CPU s.
+    On a machine with few, shared cores, processes running side by side each take more CPU time for
+    the same work (caches, memory bandwidth, the hypervisor), Ray or not."""
+    with ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn")) as pool:
+        runs = [pool.submit(_local_child, str(folder), str(tmp / f"side{i}.duckdb")) for i in range(n)]
+        cpus = [r.result()[2] for r in runs]
+    for i in range(n):
+        (tmp / f"side{i}.duckdb").unlink()
+    return statistics.mean(cpus)
+
+
 def ray_run(folder: Path, out: Path) -> tuple[ray_engine.Result, float]:
     wall = time.perf_counter()
     result = ray_engine.ingest([str(folder)], Settings.from_env(), str(out))
@@ -137,7 +151,7 @@ def main() -> None:
         runs = 0
         for cpus in args.cpus:
             ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
-            ratios, thread_ratios = [], []
+            ratios, thread_ratios, side_ratios = [], [], []
             try:
                 for _ in range(args.repeat):
                     runs += 1
@@ -163,10 +177,18 @@ def main() -> None:
                         f"wall {ray_wall:.1f} s")
                     say(f"  ratio {ratios[-1]:.2f}x (threads only {thread_ratios[-1]:.2f}x); identical output: "
                         f"{'yes' if not differ else 'NO: ' + ', '.join(differ)}")
+                    if cpus > 1:
+                        side = local_side_by_side(folder, Path(tmp), cpus)
+                        side_ratios.append(work / side)
+                        say(f"  control: {cpus} local runs side by side take {side:.1f} CPU s each "
+                            f"({side / local_cpu:.2f}x a lone one); ray over them: {side_ratios[-1]:.2f}x")
             finally:
                 ray.shutdown()
             say(f"[{cpus} CPUs] median ratio ray/local, CPU s per article: {statistics.median(ratios):.2f}x "
                 f"(coding threads only, both sides: {statistics.median(thread_ratios):.2f}x)")
+            if side_ratios:
+                say(f"[{cpus} CPUs] median ratio ray/local when local runs as many processes side by side: "
+                    f"{statistics.median(side_ratios):.2f}x")
     say(f"load average at end {os.getloadavg()[0]:.1f}")
     if args.output:
         args.output.write_text("\n".join(lines) + "\n", "utf-8")

@@ -3,7 +3,7 @@
 Layout under the dataset folder (a local path or a URI, see ``ingest.objectstore``)::
 
     _eventwire.json                   {"format": "eventwire-parquet", "schema_version": N}
-    articles/date=YYYY-MM-DD/part-<run>-<chunk>-0.parquet
+    articles/date=YYYY-MM-DD/part-<run>-w<worker>-<write>-0.parquet
     sentences/ mentions/ events/ event_actors/ quotes/ minhashes/ rejects/ runs/   (same partitioning)
 
 Every table has the columns and types of the store table of the same name (``store/migrations``),
@@ -15,9 +15,10 @@ with no date are in ``date=__HIVE_DEFAULT_PARTITION__``, which DuckDB, Spark and
 NULL. Two store tables are derived rather than stored: ``actors`` (distinct codes of ``mentions``)
 and ``events.cluster_id`` (NULL here; :func:`attach` clusters on import).
 
-Files are written a chunk of whole articles at a time, the ``articles`` file last, so an article row
-is only visible once all its other rows are. :func:`attach` imports a dataset into a store, skipping
-articles the store already holds, and only takes rows that belong to an imported article.
+Each write holds whole articles (a Ray worker writes every few hundred) and writes the ``articles``
+files last, so an article row is only visible once all its other rows are. :func:`attach` imports a
+dataset into a store, skipping articles the store already holds, and only takes rows that belong to
+an imported article.
 """
 
 from __future__ import annotations
@@ -119,8 +120,10 @@ class Dataset:
         pa, ds = _pyarrow()
         schema = schemas()
         names = {t: schema[t].names for t in TABLES}
-        published = {r[0]: r[names["articles"].index("published")] for r in rows.get("articles", [])}
-        event_dates = {r[0]: r[names["events"].index("date")] for r in rows.get("events", [])}
+        key, when = names["articles"].index("id"), names["articles"].index("published")
+        published = {r[key]: r[when] for r in rows.get("articles", [])}
+        key, when = names["events"].index("id"), names["events"].index("date")
+        event_dates = {r[key]: r[when] for r in rows.get("events", [])}
         for table in (*WRITTEN, "runs"):
             table_rows = rows.get(table)
             if not table_rows:
