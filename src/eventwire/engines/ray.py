@@ -289,8 +289,10 @@ class _Driver:
             status = "done"
         except KeyboardInterrupt:
             status = "interrupted"
-            # Keep what was coded: the workers finish the calls they have, then write it all out.
+            # Keep what was coded: the workers finish the calls they have, then write it all out
+            # (so the calls are all done when the flush is, and their counts can be taken).
             self._flush()
+            self._drain(0)
             raise
         finally:
             # The runs row says how the run ended, even when it failed.
