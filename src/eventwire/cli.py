@@ -35,10 +35,11 @@ from eventwire.errors import EventwireError, InputError
 from eventwire.ingest import expand
 from eventwire.ingest.build import from_row
 from eventwire.ingest.dates import parse_date
+from eventwire.ingest.objectstore import is_uri
 from eventwire.ingest.tabular import parse_jsonl_line
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import DEFAULT_NEAR_DUPLICATE, Settings
-from eventwire.store import export, open_store, query
+from eventwire.store import export, open_store, parquet, query
 from eventwire.store.query import summary
 
 app = typer.Typer(help="eventwire: news in, political event data out.", no_args_is_help=True,
@@ -286,18 +287,32 @@ def ingest(
     kb_extra: KbOpt = None,
     lexicon_extra: LexOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors.")] = False,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=64,
-                                         help="Processes coding in parallel (same output as one).")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, max=4096,
+        help="Processes coding in parallel (same output as one); with --engine ray, actors (default: one per CPU).")
+    ] = None,
     follow_links: Annotated[bool, typer.Option(
         "--follow-links", help="For feeds: fetch each entry's linked page (needs the network).")] = False,
     near_dup: Annotated[float, typer.Option(
         "--near-dup", min=0.0, max=1.0, help="Similarity for near-duplicates (0 turns detection off)."
     )] = DEFAULT_NEAR_DUPLICATE,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (this machine, into --db) or ray (Ray workers, into a Parquet dataset -o).")
+    ] = "local",
+    address: Annotated[str | None, typer.Option(
+        "--address", help="--engine ray: cluster address ('auto', 'ray://host:10001'); none starts a local Ray.")
+    ] = None,
+    output: Annotated[str | None, typer.Option(
+        "-o", "--output", help="--engine ray: Parquet dataset folder or URI (s3://...), read with `eventwire attach`.")
+    ] = None,
 ) -> None:
     """Read articles, code them and store them. Already-stored articles (same text) are skipped;
     near-duplicates (the same wire story re-published) are stored pointing at their first copy.
+    With --engine ray the work runs on Ray workers and goes into a date-partitioned Parquet dataset
+    (README: "Scale-out on Ray"); inputs may then also be URIs such as s3://bucket/news/.
 
     Example: eventwire ingest news/ feeds/*.xml --db news.duckdb
+    Example: eventwire ingest news/ --engine ray -o news.parquet/ && eventwire attach news.parquet/ --db news.duckdb
     """
     sources = list(paths or []) + ([str(samples_dir())] if samples else [])
     if not sources:
@@ -306,6 +321,13 @@ def ingest(
     with _user_errors():
         settings = replace(_settings(db, model, kb_extra, lexicon_extra), near_duplicate_threshold=near_dup or None,
                            follow_links=follow_links)
+        if engine not in ("local", "ray"):
+            raise InputError("--engine must be local or ray")
+        if engine == "ray":
+            _ingest_ray(sources, settings, output, address, workers, quiet)
+            return
+        if output is not None or address is not None:
+            raise InputError("-o/--output and --address are for --engine ray (the local engine writes --db)")
         with _progress(quiet) as bar:
             inputs = [s for s in expand(sources) if isinstance(s, str)]
             task = bar.add_task("ingest", total=max(len(inputs), 1), rate=0.0, articles=0)
@@ -327,7 +349,7 @@ def ingest(
                            rate=done / elapsed if elapsed else 0.0)
 
             try:
-                counts = local.ingest(sources, settings, on_item, workers=workers)
+                counts = local.ingest(sources, settings, on_item, workers=workers or 1)
             except KeyboardInterrupt:
                 bar.stop()
                 err.print("[yellow]interrupted:[/yellow] every article coded so far is stored (whole); "
@@ -341,6 +363,64 @@ def ingest(
                       f"{counts.get('rejects', 0)} rejects -> {settings.db_path}")
         if not counts.get("articles") and not counts.get("skipped"):
             raise typer.Exit(1)
+
+
+def _ingest_ray(sources: list[str], settings: Settings, output: str | None, address: str | None,
+                workers: int | None, quiet: bool) -> None:
+    from eventwire.engines import ray as ray_engine
+
+    if not output:
+        raise InputError("--engine ray writes a Parquet dataset: give -o DIR (a folder, or a URI like s3://bucket/out)")
+    # Objects under a URI are only listed by the engine: then the bar has no total.
+    inputs = [s for s in expand(s for s in sources if not is_uri(s)) if isinstance(s, str)]
+    total = None if any(is_uri(s) for s in sources) else max(len(inputs), 1)
+    with _progress(quiet) as bar:
+        task = bar.add_task("ingest", total=total, rate=0.0, articles=0)
+
+        def on_progress(read: int, counts: dict[str, int], rejects: list[Reject]) -> None:
+            for r in rejects:
+                err.print(f"[yellow]reject:[/yellow] {r.reason}", highlight=False)
+            elapsed = bar.tasks[0].elapsed or 0.0
+            done = counts.get("articles", 0) + counts.get("skipped", 0)
+            bar.update(task, completed=read, articles=done, rate=done / elapsed if elapsed else 0.0)
+
+        try:
+            counts = ray_engine.ingest(sources, settings, output, address, workers, on_progress).counts
+        except KeyboardInterrupt:
+            bar.stop()
+            err.print("[yellow]interrupted:[/yellow] the chunks written so far are kept; run the same command again "
+                      "to finish (written articles are skipped).", highlight=False)
+            raise typer.Exit(130) from None
+    if not quiet:
+        err.print(f"wrote {counts.get('articles', 0)} new articles ({counts.get('near_duplicates', 0)} "
+                  f"near-duplicates), skipped {counts.get('skipped', 0)} already written, {counts.get('events', 0)} "
+                  f"events, {counts.get('quotes', 0)} quotes, {counts.get('rejects', 0)} rejects -> {output}\n"
+                  f"query it with DuckDB/Spark, or import it: eventwire attach {output} --db STORE", highlight=False)
+    if not counts.get("articles") and not counts.get("skipped"):
+        raise typer.Exit(1)
+
+
+@app.command()
+def attach(
+    dataset: Annotated[str, typer.Argument(help="Parquet dataset folder or URI written by ingest --engine ray.")],
+    db: DbOpt = None,
+) -> None:
+    """Import a Parquet dataset written by `ingest --engine ray` into the store, then cluster events.
+    Articles the store already holds are skipped, so attaching again (or after another run) is safe.
+
+    Example: eventwire attach news.parquet/ --db news.duckdb
+    """
+    with _user_errors():
+        settings = _settings(db)
+        parquet.check(dataset)
+        conn = open_store(settings.db_path)
+        try:
+            counts = parquet.attach(conn, dataset)
+        finally:
+            conn.close()
+    err.print(f"imported {counts.get('articles', 0)} articles (skipped {counts.get('skipped', 0)} already stored), "
+              f"{counts.get('events', 0)} events, {counts.get('quotes', 0)} quotes, {counts.get('rejects', 0)} "
+              f"rejects -> {settings.db_path}", highlight=False)
 
 
 def _table(title: str, headers: list[str], rows: list[tuple[Any, ...]]) -> Table:

@@ -16,3 +16,7 @@ class ModelError(EventwireError):
 
 class StoreError(EventwireError):
     """The store cannot be opened or written (locked by another process, newer schema, ...)."""
+
+
+class EngineError(EventwireError):
+    """An engine cannot run: an optional extra is missing, or a cluster cannot be reached."""

@@ -1,1 +1,2 @@
-"""Engines run the pipeline over inputs and into the store: ``local`` (this process)."""
+"""Engines run the pipeline over inputs: ``local`` (this process, or a process pool, into the store) and
+``ray`` (Ray workers, into a Parquet dataset that ``store.parquet.attach`` imports)."""

@@ -39,15 +39,11 @@ class _Run:
     def __init__(self, writer: Writer, settings: Settings, on_item: OnItem | None):
         self.writer = writer
         self.on_item = on_item
-        self.near: dedup.NearDuplicates | None = None
-        if settings.near_duplicate_threshold is not None:
-            self.near = dedup.NearDuplicates(settings.near_duplicate_threshold)
-            for article_id, sig in writer.signatures():
-                self.near.add(article_id, sig)
+        self.index = dedup.RunIndex(settings.near_duplicate_threshold, writer.has,
+                                    writer.signatures() if settings.near_duplicate_threshold is not None else ())
         self.sigs: dict[str, np.ndarray] = {}
         self.batch: list[tuple[CodedArticle, np.ndarray | None]] = []
         self.held: dict[str, list[Article]] = {}
-        self.seen: set[str] = set()
 
     def _tell(self, item: CodedArticle | Reject | Article) -> None:
         if self.on_item:
@@ -62,15 +58,13 @@ class _Run:
         """Drop exact repeats; set near-duplicates aside (not coded); pass the rest on."""
         for item in items:
             if isinstance(item, Article):
-                digest = item.content_hash or ""
-                if digest in self.seen or self.writer.has(digest):
+                if self.index.repeat(item):
                     self.writer.counts["skipped"] += 1
                     self._tell(item)
                     continue
-                self.seen.add(digest)
-                if self.near is not None and item.language == "en":
+                if self.index.wants_signature(item):
                     sig = dedup.signature(item.text)
-                    first = self.near.first_copy(item.id, sig)
+                    first = self.index.first_copy(item, sig)
                     if first is not None:
                         dup = replace(item, duplicate_of=first)
                         if self.writer.has_id(first):

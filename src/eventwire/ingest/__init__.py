@@ -10,7 +10,7 @@ from __future__ import annotations
 import glob
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from eventwire.errors import InputError
@@ -19,7 +19,7 @@ from eventwire.ingest.build import from_dump, from_row
 from eventwire.records import Article, Reject
 from eventwire.settings import Settings
 
-__all__ = ["expand", "from_row", "read", "read_blob"]
+__all__ = ["expand", "from_row", "read", "read_blob", "read_source"]
 log = logging.getLogger(__name__)
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -97,6 +97,26 @@ def _load(source: str, settings: Settings) -> sniff.Blob:
     return sniff.load(data, source, settings.max_bytes)
 
 
+def read_source(source: str, settings: Settings, fetch: Callable[[str, int], bytes] | None = None
+                ) -> Iterator[Article | Reject]:
+    """Articles and Rejects from one input as named by :func:`expand`. Never raises for bad input.
+
+    ``fetch(source, limit)`` returns at most ``limit`` bytes of the input; given, it replaces the
+    built-in file/URL/stdin loading (the Ray engine reads object-store URIs through it)."""
+    try:
+        if fetch is None:
+            blob = _load(source, settings)
+        else:
+            blob = sniff.load(fetch(source, settings.max_bytes + 1), source, settings.max_bytes)
+        yield from read_blob(blob, settings)
+    except InputError as exc:
+        yield Reject(input=source, stage="ingest", reason=str(exc))
+    except Exception as exc:
+        # A reader library choked on hostile input: record it, keep going.
+        log.warning("reader failed on %s: %r", source, exc)
+        yield Reject(input=source, stage="ingest", reason=f"{source}: could not be parsed ({exc!r:.200})")
+
+
 def read(sources: Iterable[str], settings: Settings) -> Iterator[Article | Reject]:
     """Articles and Rejects from every source, in input order. Never raises for bad input.
 
@@ -107,12 +127,4 @@ def read(sources: Iterable[str], settings: Settings) -> Iterator[Article | Rejec
         if isinstance(item, Reject):
             yield item
             continue
-        try:
-            blob = _load(item, settings)
-            yield from read_blob(blob, settings)
-        except InputError as exc:
-            yield Reject(input=item, stage="ingest", reason=str(exc))
-        except Exception as exc:
-            # A reader library choked on hostile input: record it, keep going.
-            log.warning("reader failed on %s: %r", item, exc)
-            yield Reject(input=item, stage="ingest", reason=f"{item}: could not be parsed ({exc!r:.200})")
+        yield from read_source(item, settings)

@@ -12,11 +12,13 @@ run can index what earlier runs stored without re-reading their text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from eventwire.ingest.ids import normalise
+from eventwire.records import Article
 from eventwire.settings import DEFAULT_NEAR_DUPLICATE
 
 if TYPE_CHECKING:
@@ -78,3 +80,38 @@ class NearDuplicates:
             return min(hits, key=order.index)
         self.add(article_id, sig)
         return None
+
+
+class RunIndex:
+    """What one ingest run has seen, shared by the engines so that they skip and set aside the same
+    articles: exact repeats by content hash (this run's, plus any ``is_stored`` says are stored), and
+    near-duplicates of earlier English articles when ``threshold`` is not None.
+
+    Call :meth:`repeat` first for each article in input order; for one that is not a repeat and that
+    :meth:`wants_signature`, compute its signature and call :meth:`first_copy`."""
+
+    def __init__(self, threshold: float | None, is_stored: Callable[[str], bool] | None = None,
+                 stored_signatures: Iterable[tuple[str, np.ndarray]] = ()):
+        self.is_stored = is_stored
+        self.seen: set[str] = set()
+        self.near = NearDuplicates(threshold) if threshold is not None else None
+        if self.near is not None:
+            for article_id, sig in stored_signatures:
+                self.near.add(article_id, sig)
+
+    def repeat(self, article: Article) -> bool:
+        """True when the same text was seen in this run or is stored; otherwise remember it."""
+        digest = article.content_hash or ""
+        if digest in self.seen or (self.is_stored is not None and self.is_stored(digest)):
+            return True
+        self.seen.add(digest)
+        return False
+
+    def wants_signature(self, article: Article) -> bool:
+        return self.near is not None and article.language == "en"
+
+    def first_copy(self, article: Article, sig: np.ndarray | None) -> str | None:
+        """The id of the article this one is a near-duplicate of, or None (it is then indexed)."""
+        if self.near is None or article.language != "en":
+            return None
+        return self.near.first_copy(article.id, sig)

@@ -23,7 +23,7 @@ from eventwire.records import ActorMention, CodedArticle, Reject, Tone
 from eventwire.store.db import first
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
@@ -62,17 +62,72 @@ def _speaker_cols(m: ActorMention | None) -> list[Any]:
     return [m.text, m.start, m.end, m.actor.code, m.actor.country, m.actor.sector, m.actor.name]
 
 
+# The tables an article's rows go to, in the order they are written.
+ARTICLE_TABLES = ("articles", "sentences", "mentions", "actors", "events", "event_actors", "quotes", "minhashes")
+
+
+def article_rows(items: list[tuple[CodedArticle, np.ndarray | None]], run_id: str, stored: dt.datetime
+                 ) -> dict[str, list[list[Any]]]:
+    """Every row the store keeps for these articles, by table (``ARTICLE_TABLES``); each row holds all
+    the table's columns in their order in ``migrations/``. ``actors`` has one row per distinct code.
+    The store's writer and the Ray engine's Parquet files are both made from these rows."""
+    rows: dict[str, list[list[Any]]] = {t: [] for t in ARTICLE_TABLES}
+    for coded, signature in items:
+        art = coded.article
+        tone = _tone_cols(coded.tone)
+        rows["articles"].append(
+            [art.id, art.ref, art.url, art.source, art.credit, art.section, art.title, art.author,
+             art.published, art.retrieved, art.language, art.language_reason, art.kind, art.input,
+             art.text, art.content_hash, art.duplicate_of, list(art.notes), tone[0], run_id, stored, *tone[1:]])
+        rows["sentences"] += [[art.id, s.index, s.start, s.end] for s in coded.sentences]
+        rows["mentions"] += [[art.id, *_mention_row(m), m.how] for m in coded.actors]
+        rows["actors"] += [[m.actor.code, m.actor.country, m.actor.sector, m.actor.name]
+                           for m in coded.actors if m.actor.code]
+        _event_rows(coded, rows["events"], rows["event_actors"])
+        rows["quotes"] += [[q.id, art.id, q.start, q.end, q.text, q.direct, q.scare, q.cue,
+                            *_speaker_cols(q.speaker), *_tone_cols(q.tone), quote_key(q.text)]
+                           for q in coded.quotes]
+        if signature is not None:
+            rows["minhashes"].append([art.id, signature.tolist()])
+    rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
+    return rows
+
+
+def reject_row(r: Reject, run_id: str, at: dt.datetime) -> list[Any]:
+    """The ``rejects`` row of a reject."""
+    return [run_id, r.input, r.ref, r.stage, r.reason, at]
+
+
+def _event_rows(coded: CodedArticle, rows: list[list[Any]], roles: list[list[Any]]) -> None:
+    for e in coded.events:
+        loc = e.location
+        rows.append([
+            e.id, coded.article.id, e.start, e.end, e.trigger, e.sentence, e.sentence_start, e.sentence_end,
+            e.event_type, e.mode, list(e.context), e.cameo, e.quad_class, e.goldstein, e.modality,
+            e.negated, e.date, e.date_reason, loc.text if loc else None, loc.start if loc else None,
+            loc.end if loc else None, loc.country if loc else None, loc.lat if loc else None,
+            loc.lon if loc else None, e.confidence, list(e.explain), None, *_tone_cols(e.tone),
+        ])  # fmt: skip
+        for role, side in (("actor", e.actor), ("recipient", e.recipient)):
+            roles.extend([e.id, role, i, *_mention_row(m)] for i, m in enumerate(side))
+
+
+def new_run_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
 class Writer:
     """Stores one run's output. Use as a context manager: the run row is closed on exit."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, args: str = ""):
+    def __init__(self, conn: duckdb.DuckDBPyConnection, args: str = "", run_id: str | None = None):
         self.conn = conn
-        self.run_id = uuid.uuid4().hex[:12]
+        # A run spread over several processes (the Ray engine) passes one id to every writer.
+        self.run_id = run_id or new_run_id()
         self.counts: Counter[str] = Counter()
         # We hold DuckDB's single write lock, so no other run is alive: a run still marked 'running' was
         # killed (SIGKILL, power cut). Say so; its committed batches are kept, the rest is re-done.
-        conn.execute("UPDATE runs SET status = 'killed', finished = ? WHERE status = 'running'", [_now()])
-        conn.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, NULL)", [self.run_id, _now(), args])
+        conn.execute("UPDATE runs SET status = 'killed', finished = ? WHERE status = 'running'", [utc_now()])
+        conn.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, NULL)", [self.run_id, utc_now(), args])
 
     def __enter__(self) -> Writer:
         return self
@@ -88,7 +143,7 @@ class Writer:
 
     def finish(self, status: str) -> None:
         self.conn.execute("UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
-                          [_now(), status, json.dumps(dict(self.counts)), self.run_id])
+                          [utc_now(), status, json.dumps(dict(self.counts)), self.run_id])
 
     def has(self, content_hash: str) -> bool:
         row = first(self.conn, "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash])
@@ -99,8 +154,7 @@ class Writer:
         return row is not None
 
     def reject(self, r: Reject) -> None:
-        self.conn.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
-                          [self.run_id, r.input, r.ref, r.stage, r.reason, _now()])
+        _insert(self.conn, "rejects", [reject_row(r, self.run_id, utc_now())])
         self.counts["rejects"] += 1
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
@@ -121,28 +175,7 @@ class Writer:
             self.counts["skipped"] += len(items) - len(fresh)
         if not fresh:
             return []
-        rows: dict[str, list[list[Any]]] = {t: [] for t in ("articles", "sentences", "mentions", "actors",
-                                                           "events", "event_actors", "quotes", "minhashes")}
-        now = _now()
-        for coded, signature in fresh:
-            art = coded.article
-            tone = _tone_cols(coded.tone)
-            rows["articles"].append(
-                [art.id, art.ref, art.url, art.source, art.credit, art.section, art.title, art.author,
-                 art.published, art.retrieved, art.language, art.language_reason, art.kind, art.input,
-                 art.text, art.content_hash, art.duplicate_of, list(art.notes), tone[0], self.run_id, now,
-                 *tone[1:]])
-            rows["sentences"] += [[art.id, s.index, s.start, s.end] for s in coded.sentences]
-            rows["mentions"] += [[art.id, *_mention_row(m), m.how] for m in coded.actors]
-            rows["actors"] += [[m.actor.code, m.actor.country, m.actor.sector, m.actor.name]
-                               for m in coded.actors if m.actor.code]
-            self._events(coded, rows["events"], rows["event_actors"])
-            rows["quotes"] += [[q.id, art.id, q.start, q.end, q.text, q.direct, q.scare, q.cue,
-                                *_speaker_cols(q.speaker), *_tone_cols(q.tone), quote_key(q.text)]
-                               for q in coded.quotes]
-            if signature is not None:
-                rows["minhashes"].append([art.id, signature.tolist()])
-        rows["actors"] = list({r[0]: r for r in rows["actors"]}.values())
+        rows = article_rows(fresh, self.run_id, utc_now())
         c = self.conn
         c.execute("BEGIN TRANSACTION")
         try:
@@ -157,17 +190,3 @@ class Writer:
             self.counts["events"] += len(coded.events)
             self.counts["quotes"] += len(coded.quotes)
         return [c for c, _ in fresh]
-
-    @staticmethod
-    def _events(coded: CodedArticle, rows: list[list[Any]], roles: list[list[Any]]) -> None:
-        for e in coded.events:
-            loc = e.location
-            rows.append([
-                e.id, coded.article.id, e.start, e.end, e.trigger, e.sentence, e.sentence_start, e.sentence_end,
-                e.event_type, e.mode, list(e.context), e.cameo, e.quad_class, e.goldstein, e.modality,
-                e.negated, e.date, e.date_reason, loc.text if loc else None, loc.start if loc else None,
-                loc.end if loc else None, loc.country if loc else None, loc.lat if loc else None,
-                loc.lon if loc else None, e.confidence, list(e.explain), None, *_tone_cols(e.tone),
-            ])  # fmt: skip
-            for role, side in (("actor", e.actor), ("recipient", e.recipient)):
-                roles.extend([e.id, role, i, *_mention_row(m)] for i, m in enumerate(side))
