@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 import lxml.html
@@ -20,6 +21,10 @@ from eventwire.ingest.dates import parse_date
 from eventwire.records import Article
 
 log = logging.getLogger(__name__)
+# Characters XML (and so lxml) refuses in text: C0 controls other than tab and newlines, lone
+# surrogates and the non-characters U+FFFE/U+FFFF. Pages and feed entries do carry them; they are never
+# content.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote", "section",
            "article", "header", "footer", "nav", "title", "time", "figcaption")
 
@@ -27,7 +32,7 @@ _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "bl
 def flatten(page: str) -> str:
     """The page as text, one block element per line, scripts and styles removed."""
     try:
-        root = lxml.html.fromstring(page)
+        root = lxml.html.fromstring(_NOT_XML.sub(" ", page))
     except (ParserError, ValueError) as exc:
         raise InputError(f"not parseable as HTML ({exc})") from exc
     for bad in root.xpath("//script|//style|//noscript|//template"):
