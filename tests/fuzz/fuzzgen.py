@@ -110,7 +110,7 @@ def encoded(draw: st.DrawFn, text: str) -> bytes:
 
 def gzip_bomb(expanded: int, unit: bytes = b"\0") -> bytes:
     """A gzip member that expands to ``expanded`` bytes of ``unit``, built without holding them in memory."""
-    comp = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: gzip framing
+    comp = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: gzip framing
     chunk = unit * (1_048_576 // len(unit))
     parts, left = [], expanded
     while left > 0:
@@ -235,13 +235,23 @@ json_value = st.recursive(
 FIELD_NAMES = sorted({a for names in FIELD_ALIASES.values() for a in names})
 
 
+GOOD_DATES = ["2024-03-05", "March 5, 2024", "5 Mar 2024", "2024-03-05T10:00:00Z", "Tue, 05 Mar 2024 10:00:00 GMT"]
+
+
 @st.composite
-def row(draw: st.DrawFn) -> dict[str, Any]:
+def row(draw: st.DrawFn, big: bool = True) -> dict[str, Any]:
     """A JSONL/CSV row: known field names (any spelling) and unknown ones, values of any JSON type,
-    strings hostile (lone surrogates included)."""
-    text_value = st.one_of(hostile_text(), html_page(max_depth=300), st.sampled_from(WORDS))
-    keys = draw(st.lists(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=10)), max_size=8, unique=True))
+    strings hostile (lone surrogates included). Half the rows start from a usable body (a text or
+    html field, maybe a good date), so that the code past the field checks is reached too."""
+    text_value = st.one_of(hostile_text(big=big), html_page(max_depth=300 if big else 20), st.sampled_from(WORDS))
     out: dict[str, Any] = {}
+    if draw(st.booleans()):
+        kind = draw(st.sampled_from(["text", "html"]))
+        body = draw(hostile_text(big=big) if kind == "text" else html_page(max_depth=300 if big else 20))
+        out[draw(st.sampled_from(FIELD_ALIASES[kind]))] = with_surrogates(body, draw)
+        if draw(st.booleans()):
+            out[draw(st.sampled_from(FIELD_ALIASES["date"]))] = draw(st.sampled_from(GOOD_DATES))
+    keys = draw(st.lists(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=10)), max_size=5, unique=True))
     for key in keys:
         value = draw(st.one_of(text_value, json_value, date_text()))
         out[key] = with_surrogates(value, draw) if isinstance(value, str) else value
@@ -274,13 +284,14 @@ def csv_text(draw: st.DrawFn) -> str:
     """CSV/TSV with a header of field names, hostile cells, ragged rows; or free text."""
     if draw(st.integers(0, 5)) == 0:
         return draw(hostile_text())
-    header = draw(st.lists(st.one_of(st.sampled_from(FIELD_NAMES), st.text(max_size=8)), min_size=1, max_size=6))
+    rows = draw(st.lists(row(), max_size=6))
+    header = list(dict.fromkeys(k for r in rows for k in r)) or draw(st.lists(st.text(max_size=8), min_size=1))
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=draw(st.sampled_from([",", "\t", ";"])))
-    writer.writerow(header)
-    cell = st.one_of(hostile_text(), st.sampled_from(WORDS), date_text(), html_page(max_depth=100))
-    for _ in range(draw(st.integers(0, 6))):
-        writer.writerow(draw(st.lists(cell, max_size=len(header) + 2)))
+    writer.writerow([k.encode("utf-8", "replace").decode("utf-8") for k in header])
+    for r in rows:
+        cells = [str(r.get(k, "")).encode("utf-8", "replace").decode("utf-8") for k in header]
+        writer.writerow(cells + draw(st.lists(st.sampled_from(WORDS), max_size=2)))  # ragged rows too
     text = buf.getvalue()
     if draw(st.integers(0, 4)) == 0:
         at = draw(st.integers(0, len(text)))
@@ -317,6 +328,8 @@ def _chunked(body: bytes, pieces: int) -> bytes:
 def warc_record(draw: st.DrawFn) -> bytes:
     """One WARC record: a response (or another type), HTTP headers with content and transfer encodings,
     an HTML payload; lengths right or wrong, headers hostile."""
+    # Half the records are well formed but for their payload; the other half break anything.
+    sane = draw(st.booleans())
     page = draw(st.one_of(html_page(max_depth=200), hostile_text(big=False))).encode("utf-8", errors="replace")
     encoding = draw(st.sampled_from(["", "gzip", "deflate", "br", "bogus", "gzip-bomb"]))
     if encoding == "gzip":
@@ -325,6 +338,8 @@ def warc_record(draw: st.DrawFn) -> bytes:
         page = zlib.compress(page)
     elif encoding == "gzip-bomb":
         page, encoding = gzip_bomb(draw(st.integers(1, 3_000_000)), b"<p>a"), "gzip"
+    if sane and encoding in ("br", "bogus"):
+        encoding = ""
     chunked = draw(st.integers(0, 4)) == 0
     if chunked:
         page = _chunked(page, draw(st.integers(1, 5)))
@@ -332,6 +347,8 @@ def warc_record(draw: st.DrawFn) -> bytes:
                                   "TEXT/HTML", "text/html; charset=bogus"]))
     status = draw(st.sampled_from([b"HTTP/1.1 200 OK", b"HTTP/1.0 404 Not Found", b"HTTP/1.1 200", b"junk",
                                    b"HTTP/1.1 99999999999999999999 X"]))
+    if sane:
+        ctype, status = "text/html; charset=utf-8", b"HTTP/1.1 200 OK"
     http = status + b"\r\n"
     if ctype:
         http += b"Content-Type: " + ctype.encode() + b"\r\n"
@@ -343,12 +360,14 @@ def warc_record(draw: st.DrawFn) -> bytes:
     rec_type = draw(st.sampled_from(["response"] * 4 + ["request", "resource", "metadata", "warcinfo", "revisit",
                                                         "\x00"]))
     length = draw(st.sampled_from(["right"] * 4 + ["short", "long", "negative", "junk", "missing"]))
+    if sane:
+        rec_type, length = "response", "right"
     declared = {"right": str(len(http)), "short": str(max(0, len(http) - 7)), "long": str(len(http) + 999),
                 "negative": "-5", "junk": "12abc", "missing": None}[length]
     uri = draw(st.sampled_from(["http://news.example/a", "", "javascript:alert(1)", "http://ex\x00ample/",
                                 "http://例え.jp/ニュース", "x" * 5000]))
     when = draw(st.sampled_from(["2024-03-05T10:00:00Z", "", "not a date", "9999-99-99T99:99:99Z"]))
-    version = draw(st.sampled_from([b"WARC/1.0", b"WARC/1.1", b"WARC/0.9", b"WARC/"]))
+    version = draw(st.sampled_from([b"WARC/1.0", b"WARC/1.1"] if sane else [b"WARC/1.0", b"WARC/0.9", b"WARC/"]))
     head = [version, b"WARC-Type: " + rec_type.encode(), b"WARC-Record-ID: <urn:uuid:0000>",
             b"WARC-Target-URI: " + uri.encode(), b"WARC-Date: " + when.encode(),
             b"Content-Type: application/http; msgtype=response"]
@@ -361,7 +380,7 @@ def warc_record(draw: st.DrawFn) -> bytes:
 @st.composite
 def warc_bytes(draw: st.DrawFn) -> bytes:
     """A WARC: records (each maybe gzipped), maybe cut short, maybe with junk between records."""
-    parts = draw(st.lists(st.one_of(warc_record(), st.binary(max_size=40)), max_size=5))
+    parts = draw(st.lists(st.one_of(warc_record(), warc_record(), st.binary(max_size=40)), max_size=5))
     data = b"".join(parts)
     if draw(st.integers(0, 4)) == 0:
         data = data[: draw(st.integers(0, len(data)))]

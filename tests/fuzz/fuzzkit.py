@@ -53,7 +53,7 @@ class Hang(Exception):
 @dataclass
 class Tally:
     inputs: int = 0
-    articles: int = 0
+    records: int = 0
     rejects: int = 0
     input_errors: int = 0
     seconds: float = 0.0
@@ -110,20 +110,22 @@ def feed(reader: str, run: Callable[[], Any]) -> Outcome:
         if isinstance(item, Reject):
             tally.rejects += 1
             assert item.reason.strip(), f"a Reject without a reason: {item!r:.200}"
-        elif isinstance(item, Article | CodedArticle):
-            tally.articles += 1
+        elif item is not None:
+            assert isinstance(item, Article | CodedArticle) or reader.startswith(("textdump", "dates")), item
+            tally.records += 1
     return Outcome(items, None)
 
 
 def report_lines(outcomes: dict[str, int]) -> list[str]:
     wall = time.monotonic() - _STARTED
-    head = (f"{'reader':<34}{'inputs':>8}{'articles':>10}{'rejects':>9}{'errors':>8}{'total s':>10}"
+    head = (f"{'reader':<34}{'inputs':>8}{'records':>10}{'rejects':>9}{'errors':>8}{'total s':>10}"
             f"{'mean ms':>9}{'max s':>8}")
     lines = [
         f"eventwire fuzz run, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC; Python {platform.python_version()} "
         f"on {platform.machine()}, {os.cpu_count()} CPUs",
         f"EVENTWIRE_FUZZ_EXAMPLES={EXAMPLES} (generated inputs per reader), time limit {SECONDS:g} s per input",
-        "articles = Articles/CodedArticles yielded; rejects = Rejects yielded; errors = InputErrors raised",
+        "records = Articles/CodedArticles out (textdump: cleaned dumps; dates: dates found); "
+        "rejects = Rejects out; errors = InputErrors raised",
         "",
         head,
         "-" * len(head),
@@ -131,7 +133,7 @@ def report_lines(outcomes: dict[str, int]) -> list[str]:
     for name in sorted(TALLIES):
         t = TALLIES[name]
         mean = 1000 * t.seconds / t.inputs if t.inputs else 0.0
-        lines.append(f"{name:<34}{t.inputs:>8}{t.articles:>10}{t.rejects:>9}{t.input_errors:>8}{t.seconds:>10.1f}"
+        lines.append(f"{name:<34}{t.inputs:>8}{t.records:>10}{t.rejects:>9}{t.input_errors:>8}{t.seconds:>10.1f}"
                      f"{mean:>9.1f}{t.slowest:>8.2f}")
     total = sum(t.inputs for t in TALLIES.values())
     lines += [

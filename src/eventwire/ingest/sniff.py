@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
@@ -94,12 +95,6 @@ def _gunzip(data: bytes, name: str, limit: int) -> bytes:
     return out
 
 
-# Single-byte code pages for Latin-script languages (charset-normalizer's names).
-_LATIN = frozenset({"latin_1", "cp1252", "cp1250", "cp1254", "cp1257", "iso8859_2", "iso8859_3", "iso8859_4",
-                    "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_latin2",
-                    "mac_roman", "mac_iceland", "mac_turkish", "cp437", "cp850", "cp858"})
-
-
 def _guess(data: bytes) -> str | None:
     """charset-normalizer's encoding for ``data`` (not UTF-8), or None when it finds none."""
     matches = from_bytes(data[:200_000])
@@ -110,6 +105,12 @@ def _guess(data: bytes) -> str | None:
     # the most common of them on the web, so it wins a tie.
     tied = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
     return "cp1252" if "cp1252" in tied else best.encoding
+
+
+def _latin_script(text: str) -> bool:
+    """Are most non-ASCII letters of ``text`` Latin ones (or are there none)?"""
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    return 2 * sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) >= len(letters)
 
 
 def _mixed(data: bytes) -> tuple[str, str] | None:
@@ -135,9 +136,9 @@ def _mixed(data: bytes) -> tuple[str, str] | None:
         return None
     rest = b"\n".join(line for line, text in zip(lines, decoded, strict=True) if text is None)
     other = _guess(rest) or "cp1252"
-    if other in _LATIN:
-        # On a few lines charset-normalizer cannot tell the Latin code pages apart (it took "déjà"
-        # for cp1257's "déją"); cp1252 is by far the most common of them.
+    if _latin_script(rest.decode(other, errors="replace")):
+        # On a few lines charset-normalizer cannot tell the Latin code pages apart (it read "déjà" as
+        # cp1257's "déją", "Müller" as "M³ller"); cp1252 is by far the most common of them.
         other = "cp1252"
     text = "\n".join(t if t is not None else line.decode(other, errors="replace")
                      for line, t in zip(lines, decoded, strict=True))

@@ -66,7 +66,7 @@ def read(raw: bytes, name: str, max_bytes: int) -> Iterator[Article | Reject]:
                 continue
             n += 1
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            where = f"{name}#{uri or n}"
+            where = f"{name}#{(uri or str(n))[:200]}"
             try:
                 payload = record.content_stream().read(max_bytes + 1)
                 if len(payload) > max_bytes:
