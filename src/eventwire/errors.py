@@ -15,3 +15,8 @@ class ModelError(EventwireError):
 
 class StoreError(EventwireError):
     """The store cannot be opened or written (locked by another process, newer schema, ...)."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's file lock right now (an ingest writing a batch, or a reader):
+    trying again shortly can succeed."""
