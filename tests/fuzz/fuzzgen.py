@@ -196,7 +196,8 @@ def feed_text(draw: st.DrawFn) -> str:
     n = draw(st.integers(0, 6))
     value = st.one_of(short_text, st.sampled_from(["&d;", "&ext;", "<![CDATA[<p>x</p>]]>", ""]))
     date = st.sampled_from(["Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00Z", "yesterday", "", "0",
-                            "Mon, 31 Feb 2024 99:99:99 +9999", "9999-12-31T23:59:59Z", "0001-01-01"])
+                            "Mon, 31 Feb 2024 99:99:99 +9999", "9999-12-31T23:59:59Z", "0001-01-01",
+                            "0000-01-01T00:00:00Z"])
     if kind == "json":
         body = st.sampled_from(["content_html", "content_text", "summary"])
         items = [{"id": draw(json_value), "title": draw(json_value), "url": draw(json_value),

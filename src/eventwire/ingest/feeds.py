@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,25 +21,11 @@ import feedparser
 from eventwire.errors import InputError
 from eventwire.ingest import urls
 from eventwire.ingest.build import from_dump, from_row, scrub
-from eventwire.ingest.html import flatten, from_html
+from eventwire.ingest.html import flatten, from_html, xml_safe
 from eventwire.ingest.sniff import decode
 from eventwire.records import Article, Reject
 
 log = logging.getLogger(__name__)
-_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
-
-
-def _safe_ref(m: re.Match[str]) -> str:
-    """A numeric character reference, or U+FFFD's when it names no character (a surrogate, NUL, beyond
-    U+10FFFF): feedparser turns those into strings it then cannot encode, and fails."""
-    hex_digits, decimal = m.groups()
-    digits = (hex_digits or decimal).lstrip("0")
-    if len(digits) > 7:  # far beyond U+10FFFF (and int() refuses thousands of digits)
-        return "&#xFFFD;"
-    value = int(digits or "0", 16 if hex_digits else 10)
-    if value == 0 or 0xD800 <= value <= 0xDFFF or value > 0x10FFFF:
-        return "&#xFFFD;"
-    return m.group(0)
 
 
 def _entry_date(entry: Any) -> dt.date | None:
@@ -125,7 +110,7 @@ def read(text: str, name: str, follow: FollowLinks | None = None) -> Iterator[Ar
             yield Reject(input=name, stage="ingest", reason=str(exc))
         return
     try:
-        parsed = feedparser.parse(_CHAR_REF.sub(_safe_ref, text))
+        parsed = feedparser.parse(xml_safe(text))
     except (ValueError, UnicodeError, RecursionError, OverflowError) as exc:
         # feedparser's own failures on hostile markup: the whole feed is unreadable.
         yield Reject(input=name, stage="ingest", reason=f"{name}: feed could not be parsed ({exc!r:.200})")

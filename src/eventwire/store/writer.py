@@ -119,10 +119,6 @@ class Writer:
         row = first(self.conn, "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash])
         return row is not None
 
-    def has_id(self, article_id: str) -> bool:
-        row = first(self.conn, "SELECT 1 FROM articles WHERE id = ?", [article_id])
-        return row is not None
-
     def reject(self, r: Reject) -> None:
         self.conn.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?, ?)",
                           [self.run_id, r.input, r.ref, r.stage, r.reason, _now()])
