@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= eventwire.duckdb
 
-.PHONY: demo test lint install install-dev lock clean
+.PHONY: demo test lint install install-dev lock clean fuzz audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,26 @@ lint: install-dev
 test: install-dev lint
 	$(BIN)/pytest
 
+# Fuzz every reader and the whole pipeline with FUZZ_EXAMPLES generated inputs each (`make test` runs
+# the same tests with 200); inputs, results and times per reader go to benchmarks/results/fuzz.txt.
+FUZZ_EXAMPLES ?= 10000
+fuzz: install-dev
+	EVENTWIRE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) EVENTWIRE_FUZZ_REPORT=benchmarks/results/fuzz.txt \
+		$(BIN)/pytest tests/fuzz -p no:cacheprovider
+
+# Known vulnerabilities in the locked dependencies: pip-audit asks pypi.org's JSON API about each pinned
+# version (needs the network, so it is not part of `make test`). The report goes to
+# benchmarks/results/audit.txt. The audit fails on a known vulnerability and also when any package
+# could not be checked (what pip-audit's --strict means, but listing every such package).
+AUDIT_OUT := benchmarks/results/audit.txt
+audit: install-dev
+	@{ echo "make audit, $$(date -u '+%Y-%m-%d %H:%M UTC'), $$($(BIN)/pip-audit --version)"; echo; \
+	  $(BIN)/pip-audit --require-hashes --disable-pip --progress-spinner off \
+		-r requirements.lock -r requirements-dev.lock; echo "pip-audit exit status $$?"; } > $(AUDIT_OUT) 2>&1; \
+	echo "packages that could not be checked: $$(grep -c 'could not be audited' $(AUDIT_OUT))" >> $(AUDIT_OUT); \
+	cat $(AUDIT_OUT); \
+	grep -q "exit status 0$$" $(AUDIT_OUT) && grep -q "could not be checked: 0$$" $(AUDIT_OUT)
+
 # Re-pin: needs the package registry. Review the diff before committing.
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
@@ -45,4 +65,4 @@ lock: $(BIN)/python
 		-c requirements.lock -o requirements-dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DB) $(DB).wal $(DB).ingest-lock .pytest_cache .mypy_cache .ruff_cache

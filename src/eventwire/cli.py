@@ -40,6 +40,7 @@ from eventwire.ingest.tabular import parse_jsonl_line
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import DEFAULT_NEAR_DUPLICATE, Settings
 from eventwire.store import export, open_store, parquet, query
+from eventwire.store.db import READ_WAIT
 from eventwire.store.query import summary
 
 app = typer.Typer(help="eventwire: news in, political event data out.", no_args_is_help=True,
@@ -443,7 +444,7 @@ def stats(
     """
     with _user_errors():
         settings = _settings(db)
-        conn = open_store(settings.db_path, read_only=True)
+        conn = open_store(settings.db_path, read_only=True, wait=READ_WAIT)
         try:
             s = summary(conn)
         finally:
@@ -498,7 +499,7 @@ def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: st
 @contextmanager
 def _reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the store, closed afterwards."""
-    conn = open_store(_settings(db).db_path, read_only=True)
+    conn = open_store(_settings(db).db_path, read_only=True, wait=READ_WAIT)
     try:
         yield conn
     finally:

@@ -20,3 +20,8 @@ class StoreError(EventwireError):
 
 class EngineError(EventwireError):
     """An engine cannot run: an optional extra is missing, or a cluster cannot be reached."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's file lock right now (an ingest writing a batch, or a reader):
+    trying again shortly can succeed."""

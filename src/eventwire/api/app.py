@@ -1,7 +1,9 @@
 """The REST API. ``create_app(settings, ingest_token=None)`` builds a FastAPI app over one store.
 
 Contract:
-- reads open the store read-only per request, through ``store.query`` (parameterised SQL only);
+- reads open the store read-only per request, through ``store.query`` (parameterised SQL only); while
+  an ingest is writing a batch, a read waits up to ``READ_WAIT`` seconds for it, then answers 503 with
+  ``Retry-After`` and ``{"detail": "store busy: an ingest is writing; retry"}`` (never a 500);
 - every parameter is validated (types, ranges, code syntax); a bad one is a 4xx with a message, never
   a 500; page size is capped at ``MAX_PAGE``;
 - ``POST /api/ingest`` is off unless an ingest token is configured, and then needs
@@ -28,16 +30,21 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from eventwire import __version__, pipeline
-from eventwire.errors import EventwireError, InputError, StoreError
+from eventwire.errors import EventwireError, InputError, StoreBusy, StoreError
 from eventwire.ingest.build import from_row
 from eventwire.records import CodedArticle, Reject
 from eventwire.settings import Settings
 from eventwire.store import open_store, query
+from eventwire.store.db import READ_WAIT, ingest_lock
 from eventwire.store.writer import Writer
 
 MAX_PAGE = 1000
 MAX_BODY = 5_000_000
 CODE = r"^[A-Za-z0-9]{2,16}$"
+# POST /api/ingest waits this long for this server's own reads to let go of the store.
+WRITE_WAIT = 10.0
+BUSY = "store busy: an ingest is writing; retry"
+RETRY_AFTER = "1"
 
 
 def _rows(rel: duckdb.DuckDBPyRelation) -> list[dict[str, Any]]:
@@ -89,7 +96,9 @@ def create_app(settings: Settings, ingest_token: str | None = None) -> FastAPI:
     @contextmanager
     def store() -> Iterator[duckdb.DuckDBPyConnection]:
         try:
-            conn = open_store(settings.db_path, read_only=True)
+            conn = open_store(settings.db_path, read_only=True, wait=READ_WAIT)
+        except StoreBusy as exc:
+            raise HTTPException(503, BUSY, headers={"Retry-After": RETRY_AFTER}) from exc
         except StoreError as exc:
             raise HTTPException(503, str(exc)) from exc
         try:
@@ -194,20 +203,25 @@ def create_app(settings: Settings, ingest_token: str | None = None) -> FastAPI:
                 items.append(from_row(row.model_dump(), input=f"api#{i + 1}"))
             except InputError as exc:
                 items.append(Reject(input=f"api#{i + 1}", stage="ingest", reason=str(exc)))
+        # Code first, then open the store only to write: reads in this process cannot open it meanwhile.
+        coded = list(pipeline.code_articles(items, settings))
         try:
-            conn = open_store(settings.db_path)
+            with ingest_lock(settings.db_path):
+                conn = open_store(settings.db_path, wait=WRITE_WAIT)
+                try:
+                    with Writer(conn, args="api") as writer:
+                        for item in coded:
+                            if isinstance(item, CodedArticle):
+                                writer.write(item)
+                            else:
+                                writer.reject(item)
+                        return dict(writer.counts)
+                finally:
+                    conn.close()
+        except StoreBusy as exc:
+            raise HTTPException(409, str(exc), headers={"Retry-After": "10"}) from exc
         except StoreError as exc:
             raise HTTPException(409, str(exc)) from exc
-        try:
-            with Writer(conn, args="api") as writer:
-                for item in pipeline.code_articles(items, settings):
-                    if isinstance(item, CodedArticle):
-                        writer.write(item)
-                    else:
-                        writer.reject(item)
-                return dict(writer.counts)
-        finally:
-            conn.close()
 
     app.mount("/", StaticFiles(directory=str(resources.files("eventwire.web").joinpath("static")), html=True),
               name="dashboard")

@@ -7,12 +7,17 @@ metadata are the same whatever the source kind.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from eventwire.errors import InputError
 from eventwire.ingest import ids, language, textdump
 from eventwire.ingest.dates import parse_date
 from eventwire.records import Article
+
+# A lone surrogate (a JSON "\ud800" escape, or stdin bytes decoded with surrogateescape) cannot be
+# written as UTF-8: hashing, storing or printing the text would fail. U+FFFD stands in for it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Our field name -> the names callers commonly use for it in JSONL/CSV rows.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -78,12 +83,17 @@ def _pick(row: dict[str, Any], name: str, mapping: dict[str, str]) -> Any:
     return None
 
 
+def scrub(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, so that it can be encoded as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _as_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return scrub(", ".join(str(v) for v in value))
+    return scrub(str(value))
 
 
 def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None = None, kind: str = "jsonl",
@@ -98,9 +108,10 @@ def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None 
     mapping = mapping or {}
     ref = _as_text(_pick(row, "id", mapping))
     date_value = _pick(row, "date", mapping)
-    published = parse_date(str(date_value)) if date_value not in (None, "") else None
-    if date_value not in (None, "") and published is None:
-        raise InputError(f"{input}: cannot read date {str(date_value)[:60]!r}")
+    date_text = _as_text(date_value) if date_value not in (None, "") else None
+    published = parse_date(date_text) if date_text is not None else None
+    if date_text is not None and published is None:
+        raise InputError(f"{input}: cannot read date {date_text[:60]!r}")
     meta: dict[str, Any] = {
         "title": _as_text(_pick(row, "title", mapping)),
         "published": published,
@@ -115,7 +126,7 @@ def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None 
     if text is None:
         if not isinstance(page, str):
             raise InputError(f"{input}: html field is not a string")
-        return html_reader.from_html(page, input=input, ref=ref, kind=kind, **meta)
+        return html_reader.from_html(scrub(page), input=input, ref=ref, kind=kind, **meta)
     if not isinstance(text, str):
         raise InputError(f"{input}: text field is not a string")
-    return from_dump(text, input=input, ref=ref, kind=kind, **meta)
+    return from_dump(scrub(text), input=input, ref=ref, kind=kind, **meta)

@@ -39,6 +39,9 @@ _DATE_LINE = re.compile(
 # Anywhere in a line (for lines like "Published January 19,2024 | Updated January 20,2024").
 _DATE_ANY = re.compile(rf"(?P<date>{_DATE_CORE}{_TIME}|{_RELATIVE})", re.IGNORECASE)
 _COMMA_YEAR = re.compile(r"(\d),(\d{4})")
+# The longest date expression parse_date looks at. Real ones are short ("Tuesday, 19 January 2024
+# 14:32:05 GMT+02:00" is 43); dateparser's time grows fast with length (a 1 MB field took a minute).
+MAX_DATE_CHARS = 120
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,8 +53,12 @@ def _dateparser() -> Any:
 
 
 def parse_date(text: str, base: dt.datetime | None = None) -> dt.date | None:
-    """Parse one date expression (no surrounding prose). None when it is not a date."""
-    text = _COMMA_YEAR.sub(r"\1, \2", text.strip())
+    """Parse one date expression (no surrounding prose). None when it is not a date, or when it is
+    longer than ``MAX_DATE_CHARS``."""
+    text = text.strip()
+    if len(text) > MAX_DATE_CHARS:
+        return None
+    text = _COMMA_YEAR.sub(r"\1, \2", text)
     iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
     if iso:
         try:

@@ -20,8 +20,8 @@ import feedparser
 
 from eventwire.errors import InputError
 from eventwire.ingest import urls
-from eventwire.ingest.build import from_dump, from_row
-from eventwire.ingest.html import flatten, from_html
+from eventwire.ingest.build import from_dump, from_row, scrub
+from eventwire.ingest.html import flatten, from_html, xml_safe
 from eventwire.ingest.sniff import decode
 from eventwire.records import Article, Reject
 
@@ -32,7 +32,10 @@ def _entry_date(entry: Any) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            try:
+                return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+            except (ValueError, TypeError):  # year 0 or beyond 9999: no usable date
+                return None
     return None
 
 
@@ -44,18 +47,31 @@ def _entry_html(entry: Any) -> str:
 
 
 def _json_feed(text: str, name: str) -> Iterator[Article | Reject]:
-    """JSON Feed (jsonfeed.org): items carry content_html / content_text."""
-    data = json.loads(text)
-    for i, item in enumerate(data.get("items") or ()):
+    """JSON Feed (jsonfeed.org): items carry content_html / content_text. Raises InputError when the
+    document is not a JSON Feed at all; an item that is not an object becomes a Reject."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InputError(f"{name}: not a valid JSON Feed ({exc})") from exc
+    items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError(f"{name}: not a valid JSON Feed (no list of items)")
+    title = data.get("title")
+    source = scrub(title) if isinstance(title, str) else None
+    for i, item in enumerate(items):
         where = f"{name}#item{i + 1}"
+        if not isinstance(item, dict):
+            yield Reject(input=where, stage="ingest", reason=f"{where}: feed item is not an object")
+            continue
+        published = item.get("date_published")
         try:
             row = {
                 "id": item.get("id") or item.get("url"), "title": item.get("title"),
-                "date": (item.get("date_published") or "")[:10] or None, "url": item.get("url"),
-                "text": item.get("content_text"),
+                "date": published[:10] if isinstance(published, str) and published else None,
+                "url": item.get("url"), "text": item.get("content_text"),
                 "html": None if item.get("content_text") else item.get("content_html") or item.get("summary"),
             }  # fmt: skip
-            yield from_row(row, input=where, kind="feed", source=data.get("title"))
+            yield from_row(row, input=where, kind="feed", source=source)
         except InputError as exc:
             yield Reject(input=where, stage="ingest", reason=str(exc))
 
@@ -90,10 +106,15 @@ def read(text: str, name: str, follow: FollowLinks | None = None) -> Iterator[Ar
     if text.lstrip().startswith("{"):
         try:
             yield from _json_feed(text, name)
-        except (json.JSONDecodeError, AttributeError) as exc:
-            yield Reject(input=name, stage="ingest", reason=f"not a valid JSON Feed ({exc})")
+        except InputError as exc:
+            yield Reject(input=name, stage="ingest", reason=str(exc))
         return
-    parsed = feedparser.parse(text)
+    try:
+        parsed = feedparser.parse(xml_safe(text))
+    except (ValueError, UnicodeError, RecursionError, OverflowError) as exc:
+        # feedparser's own failures on hostile markup: the whole feed is unreadable.
+        yield Reject(input=name, stage="ingest", reason=f"{name}: feed could not be parsed ({exc!r:.200})")
+        return
     if not parsed.entries:
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield Reject(input=name, stage="ingest", reason=f"feed has no entries{why}")

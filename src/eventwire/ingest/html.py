@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from typing import Any
 
 import lxml.html
@@ -20,6 +21,30 @@ from eventwire.ingest.dates import parse_date
 from eventwire.records import Article
 
 log = logging.getLogger(__name__)
+# Characters XML (and so lxml) refuses in text: C0 controls other than tab and newlines, lone
+# surrogates and the non-characters U+FFFE/U+FFFF. Pages and feed entries do carry them; they are never
+# content.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def _safe_ref(m: re.Match[str]) -> str:
+    digits = (m.group(1) or m.group(2)).lstrip("0")
+    if len(digits) > 7:  # far beyond U+10FFFF (and int() refuses thousands of digits)
+        return "&#xFFFD;"
+    value = int(digits or "0", 16 if m.group(1) else 10)
+    if value > 0x10FFFF or _NOT_XML.match(chr(value)):
+        return "&#xFFFD;"
+    return m.group(0)
+
+
+def xml_safe(markup: str) -> str:
+    """``markup`` without what lxml (and feedparser) cannot hold in text: characters XML refuses become
+    spaces, numeric character references to them (``&#x1;``, ``&#xD800;``, ``&#0;``) U+FFFD's. Left in,
+    they make lxml raise when the tree is edited and feedparser when it encodes the text."""
+    return _CHAR_REF.sub(_safe_ref, _NOT_XML.sub(" ", markup))
+
+
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "blockquote", "section",
            "article", "header", "footer", "nav", "title", "time", "figcaption")
 
@@ -27,7 +52,7 @@ _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "bl
 def flatten(page: str) -> str:
     """The page as text, one block element per line, scripts and styles removed."""
     try:
-        root = lxml.html.fromstring(page)
+        root = lxml.html.fromstring(xml_safe(page))
     except (ParserError, ValueError) as exc:
         raise InputError(f"not parseable as HTML ({exc})") from exc
     for bad in root.xpath("//script|//style|//noscript|//template"):

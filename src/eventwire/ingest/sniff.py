@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
@@ -94,22 +95,69 @@ def _gunzip(data: bytes, name: str, limit: int) -> bytes:
     return out
 
 
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's encoding for ``data`` (not UTF-8), or None when it finds none."""
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
+    if best is None or best.encoding is None:
+        return None
+    # Several single-byte code pages often score the same on short Western text; cp1252 is by far
+    # the most common of them on the web, so it wins a tie.
+    tied = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
+    return "cp1252" if "cp1252" in tied else best.encoding
+
+
+def _latin_script(text: str) -> bool:
+    """Are most non-ASCII letters of ``text`` Latin ones (or are there none)?"""
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    return 2 * sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) >= len(letters)
+
+
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """Text of a file pasted together from UTF-8 and another encoding (some lines each), or None when
+    it is not one. It is one when a line that is valid UTF-8 holds at least two multi-byte characters:
+    one alone can be a code page's two letters that happen to form valid UTF-8, two almost never are.
+    UTF-8 lines are decoded as UTF-8 and the others in the encoding guessed for them (cp1252 when
+    none is)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: its lines are not byte lines
+        return None
+    lines = data.split(b"\n")
+    decoded: list[str | None] = []
+    proof = False
+    for line in lines:
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded.append(None)
+            continue
+        decoded.append(text)
+        proof = proof or sum(ord(c) > 127 for c in text) >= 2
+    if not proof:
+        return None
+    rest = b"\n".join(line for line, text in zip(lines, decoded, strict=True) if text is None)
+    other = _guess(rest) or "cp1252"
+    if _latin_script(rest.decode(other, errors="replace")):
+        # On a few lines charset-normalizer cannot tell the Latin code pages apart (it read "déjà" as
+        # cp1257's "déją", "Müller" as "M³ller"); cp1252 is by far the most common of them.
+        other = "cp1252"
+    text = "\n".join(t if t is not None else line.decode(other, errors="replace")
+                     for line, t in zip(lines, decoded, strict=True))
+    return text.removeprefix("\ufeff"), f"utf-8+{other}"
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and encoding name. UTF-8 (with or without BOM) first, then charset-normalizer's best guess."""
+    """Text and encoding name. UTF-8 (with or without BOM) first; then UTF-8 mixed line by line with
+    another encoding (see ``_mixed``); then charset-normalizer's best guess."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    matches = from_bytes(data[:200_000])
-    best = matches.best()
-    if best is None or best.encoding is None:
+    mixed = _mixed(data)
+    if mixed is not None:
+        return mixed
+    encoding = _guess(data)
+    if encoding is None:
         raise InputError(f"{name}: not text in any encoding charset-normalizer knows")
-    encoding = best.encoding
-    # Several single-byte code pages often score the same on short Western text; cp1252 is by far
-    # the most common of them on the web, so it wins a tie.
-    tied = {m.encoding for m in matches if m.chaos == best.chaos and m.coherence == best.coherence}
-    if "cp1252" in tied:
-        encoding = "cp1252"
     return data.decode(encoding, errors="replace"), encoding
 
 

@@ -4,6 +4,9 @@ Articles go in with all their sentences, mentions, events and quotes, a batch of
 transaction: after a crash either all of an article's rows are there or none. An article whose
 content hash is already stored is skipped (ingest is idempotent). Every run has a ``runs`` row
 saying how it ended.
+
+A Writer made with ``reopen`` can ``release()`` its connection between batches (so that other
+processes can open the store) and reopens it on its next statement.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import datetime as dt
 import json
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import duckdb
@@ -119,15 +122,40 @@ def new_run_id() -> str:
 class Writer:
     """Stores one run's output. Use as a context manager: the run row is closed on exit."""
 
-    def __init__(self, conn: duckdb.DuckDBPyConnection, args: str = "", run_id: str | None = None):
-        self.conn = conn
+    def __init__(self, conn: duckdb.DuckDBPyConnection, args: str = "",
+                 reopen: Callable[[], duckdb.DuckDBPyConnection] | None = None, run_id: str | None = None):
+        self._conn: duckdb.DuckDBPyConnection | None = conn
+        self._reopen = reopen
         # A run spread over several processes (the Ray engine) passes one id to every writer.
         self.run_id = run_id or new_run_id()
         self.counts: Counter[str] = Counter()
-        # We hold DuckDB's single write lock, so no other run is alive: a run still marked 'running' was
-        # killed (SIGKILL, power cut). Say so; its committed batches are kept, the rest is re-done.
+        # The caller holds the store's write lock for the whole run (DuckDB's, or the ingest lock when
+        # the connection is released between batches), so no other run is alive: a run still marked
+        # 'running' was killed (SIGKILL, power cut). Say so; its committed batches are kept, the rest
+        # is re-done.
         conn.execute("UPDATE runs SET status = 'killed', finished = ? WHERE status = 'running'", [utc_now()])
         conn.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, NULL)", [self.run_id, utc_now(), args])
+
+    @property
+    def conn(self) -> duckdb.DuckDBPyConnection:
+        """The open connection, reopened first when it was released."""
+        if self._conn is None:
+            if self._reopen is None:
+                raise RuntimeError("writer connection was released and cannot be reopened")
+            self._conn = self._reopen()
+        return self._conn
+
+    def release(self) -> None:
+        """Close the connection until the next statement (only for a writer made with ``reopen``)."""
+        if self._reopen is not None and self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def close(self) -> None:
+        """Close the connection, whether or not it could be reopened."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
     def __enter__(self) -> Writer:
         return self
@@ -145,12 +173,13 @@ class Writer:
         self.conn.execute("UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
                           [utc_now(), status, json.dumps(dict(self.counts)), self.run_id])
 
+    def stored(self) -> tuple[set[str], set[str]]:
+        """(content hashes, ids) of every stored article, for checks made without a connection."""
+        rows = self.conn.execute("SELECT content_hash, id FROM articles").fetchall()
+        return {h for h, _ in rows if h}, {i for _, i in rows}
+
     def has(self, content_hash: str) -> bool:
         row = first(self.conn, "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash])
-        return row is not None
-
-    def has_id(self, article_id: str) -> bool:
-        row = first(self.conn, "SELECT 1 FROM articles WHERE id = ?", [article_id])
         return row is not None
 
     def reject(self, r: Reject) -> None:

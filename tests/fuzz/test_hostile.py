@@ -1,0 +1,261 @@
+"""Full-size hostile inputs, each through every reader it can reach: gzip and zip bombs (about 1 MB
+packed, 1 GB unpacked), HTML nested 100,000 levels, 10 MB single lines, NUL bytes, a file mixing
+Latin-1 and UTF-8 lines, right-to-left text and 1,000 quotations in one paragraph.
+
+Each input must give Articles/Rejects or an InputError with a reason, within the time limit; bombs
+must be refused by size without being expanded (the time limit would catch a 1 GB expansion)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from fuzzgen import gzip_bomb
+from fuzzkit import feed
+from typer.testing import CliRunner
+
+from eventwire import pipeline
+from eventwire.cli import app
+from eventwire.errors import InputError
+from eventwire.ingest import _load, dates, feeds, read_blob, tabular, textdump, warc
+from eventwire.ingest.build import from_row
+from eventwire.ingest.html import from_html
+from eventwire.records import Article, CodedArticle, Reject
+from eventwire.settings import Settings
+
+GIB = 1_000_000_000
+GOOD = ("Kenya and Tanzania agreed on Monday to reopen the Namanga border crossing after a two-week closure, "
+        "the interior ministries of both countries said.")
+SETTINGS = Settings()
+
+
+def _warc_record(payload: bytes, headers: bytes = b"Content-Type: text/html\r\n") -> bytes:
+    http = b"HTTP/1.1 200 OK\r\n" + headers + b"\r\n" + payload
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+            b"WARC-Target-URI: http://news.example/a\r\nWARC-Date: 2024-03-05T10:00:00Z\r\n"
+            b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % len(http)
+            + http + b"\r\n\r\n")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def zip_bomb() -> bytes:
+    """A ZIP archive holding one 1 GB file of zeros: about 1 MB."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z, z.open("news.txt", "w", force_zip64=True) as f:
+        chunk = b"\0" * 1_048_576
+        for _ in range(GIB // len(chunk)):
+            f.write(chunk)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    """1 GB of zeros, gzipped: about 1 MB."""
+    return gzip_bomb(GIB)
+
+
+def _file(tmp_path: Path, name: str, data: bytes) -> list[Article | Reject]:
+    """The input as `eventwire ingest` reads a file, without its catch-all for unexpected exceptions."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = feed("sniff.load + read_blob", lambda: read_blob(_load(str(path), SETTINGS), SETTINGS))
+    if out.error is not None:
+        return [Reject(input=name, stage="ingest", reason=str(out.error))]
+    return list(out.items)
+
+
+def _refused(items: list[Article | Reject], *words: str) -> None:
+    assert items and all(isinstance(i, Reject) for i in items), items
+    reasons = " ".join(i.reason for i in items if isinstance(i, Reject))
+    assert any(w in reasons for w in words), reasons
+
+
+# ---------------------------------------------------------------- bombs
+
+
+@pytest.mark.parametrize("name", ["bomb.txt.gz", "bomb.html.gz", "bomb.jsonl.gz", "bomb.csv.gz", "bomb.gz"])
+def test_gzip_bomb_is_refused_by_size(tmp_path: Path, bomb: bytes, name: str) -> None:
+    assert len(bomb) < 2_000_000
+    _refused(_file(tmp_path, name, bomb), "decompresses to more than")
+
+
+def test_gzip_bomb_inside_a_gzip_is_refused(tmp_path: Path, bomb: bytes) -> None:
+    packed = gzip.compress(bomb)
+    assert len(packed) < 100_000
+    _refused(_file(tmp_path, "twice.txt.gz", packed), "binary content", "decompresses to more than")
+
+
+def test_gzipped_warc_bomb_stops_at_the_limit(tmp_path: Path) -> None:
+    # A valid record first, then a record whose block unpacks to 1 GB: the first is kept.
+    good = gzip.compress(_warc_record(f"<html><body><p>{GOOD}</p></body></html>".encode()))
+    head = b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:2>\r\nContent-Length: %d\r\n\r\n" % GIB
+    huge = gzip.compress(head) + gzip_bomb(GIB)
+    items = _file(tmp_path, "crawl.warc.gz", good + huge)
+    assert isinstance(items[0], Article) and "Namanga" in items[0].text
+    _refused(items[1:], "decompresses to more than")
+
+
+def test_warc_record_with_gzip_bomb_content_encoding_is_refused(tmp_path: Path, bomb: bytes) -> None:
+    rec = _warc_record(bomb, b"Content-Type: text/html\r\nContent-Encoding: gzip\r\n")
+    for name, data in (("r.warc", rec), ("r.warc.gz", gzip.compress(rec))):
+        _refused(_file(tmp_path, name, data), "over the", "binary content")
+
+
+@pytest.mark.parametrize("name", ["bomb.zip", "bomb.txt", "bomb.html", "bomb.jsonl", "bomb.warc"])
+def test_zip_bomb_is_refused_unopened(tmp_path: Path, zip_bomb: bytes, name: str) -> None:
+    assert len(zip_bomb) < 2_000_000
+    _refused(_file(tmp_path, name, zip_bomb), "ZIP archive")
+
+
+# ---------------------------------------------------------------- deep nesting
+
+
+DEEP = 100_000
+DEEP_HTML = "<html><body>" + "<div>" * DEEP + f"<p>{GOOD}</p>" + "</div>" * DEEP + "</body></html>"
+
+
+def test_html_nested_100k_levels() -> None:
+    feed("html.from_html", lambda: from_html(DEEP_HTML, input="deep.html"))
+    feed("build.from_row", lambda: from_row({"html": DEEP_HTML}, input="deep#1"))
+
+
+def test_html_nested_100k_levels_in_a_file_a_feed_and_a_warc(tmp_path: Path) -> None:
+    _file(tmp_path, "deep.html", DEEP_HTML.encode())
+    rss = ('<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>x</title>'
+           f"<description><![CDATA[{DEEP_HTML}]]></description></item></channel></rss>")
+    feed("feeds.read", lambda: feeds.read(rss, "deep.rss"))
+    feed("warc.read", lambda: warc.read(_warc_record(DEEP_HTML.encode()), "deep.warc", SETTINGS.max_bytes))
+
+
+def test_json_and_xml_nested_100k_levels() -> None:
+    deep_json = '{"text": ' + "[" * DEEP + "]" * DEEP + "}"
+    feed("tabular.read_jsonl", lambda: tabular.read_jsonl(deep_json, "deep.jsonl"))
+    feed("tabular.read_json", lambda: tabular.read_json("[" * DEEP + "]" * DEEP, "deep.json"))
+    jf = '{"version": "https://jsonfeed.org/version/1", "items": ' + "[" * DEEP + "]" * DEEP + "}"
+    feed("feeds.read", lambda: feeds.read(jf, "deep.json"))
+    xml = ('<?xml version="1.0"?><rss version="2.0"><channel><item>' + "<x>" * DEEP + "</x>" * DEEP
+           + "</item></channel></rss>")
+    feed("feeds.read", lambda: feeds.read(xml, "deep.rss"))
+
+
+# ---------------------------------------------------------------- 10 MB single lines
+
+
+LINE = "word " * 2_000_000  # 10 MB, no newline
+
+
+def test_ten_megabyte_line_in_every_text_reader(tmp_path: Path) -> None:
+    assert len(LINE) == 10_000_000
+    feed("textdump.clean", lambda: textdump.clean(f"Title\n{LINE}\nShare this article"))
+    _file(tmp_path, "line.txt", LINE.encode())
+    feed("html.from_html", lambda: from_html(f"<html><body><p>{LINE}</p></body></html>", input="line.html"))
+    feed("tabular.read_jsonl", lambda: tabular.read_jsonl(json.dumps({"text": LINE, "title": LINE}), "l.jsonl"))
+    feed("tabular.read_csv", lambda: tabular.read_csv(f'text,title\n"{LINE}",x\n', "l.csv"))
+    rss = f"<rss><channel><item><description>{LINE}</description></item></channel></rss>"
+    feed("feeds.read", lambda: feeds.read(rss, "l.rss"))
+    feed("warc.read", lambda: warc.read(_warc_record(f"<p>{LINE}</p>".encode()), "l.warc", SETTINGS.max_bytes))
+
+
+def test_ten_megabyte_date_is_no_date() -> None:
+    out = feed("dates.parse_date/find_date", lambda: iter([dates.parse_date(LINE), dates.find_date(LINE)]))
+    assert out.items == (None, None)
+    out = feed("build.from_row", lambda: from_row({"text": GOOD, "date": "2024 " * 2_000_000}, input="d#1"))
+    assert out.error is not None and "cannot read date" in str(out.error)
+
+
+# ---------------------------------------------------------------- NULs, encodings, RTL, quotes
+
+
+def test_nul_bytes(tmp_path: Path) -> None:
+    _refused(_file(tmp_path, "nul.txt", b"\x00" + GOOD.encode()), "NUL bytes")
+    late = _file(tmp_path, "late.txt", GOOD.encode() * 100 + b"\x00\x00" + GOOD.encode())
+    assert isinstance(late[0], Article)
+    for reader, run in {
+        "textdump.clean": lambda: textdump.clean(f"Title\n\x00\n{GOOD}\x00\n\x00"),
+        "html.from_html": lambda: from_html(f"<p>\x00{GOOD}\x00</p>", input="n.html"),
+        "tabular.read_jsonl": lambda: tabular.read_jsonl(json.dumps({"text": f"\x00{GOOD}", "title": "\x00"}), "n"),
+        "feeds.read": lambda: feeds.read(f"<rss><channel><item><description>\x00{GOOD}&#0;</description>"
+                                         "</item></channel></rss>", "n.rss"),
+        "warc.read": lambda: warc.read(_warc_record(f"<p>\x00{GOOD}</p>".encode()), "n.warc", SETTINGS.max_bytes),
+    }.items():
+        feed(reader, run)
+
+
+def test_mixed_latin1_and_utf8_lines_are_both_read(tmp_path: Path) -> None:
+    data = ("Café Müller reopened in Zürich on Monday.\n".encode("latin-1")
+            + f"Ministers met at the Café in Niš — “{GOOD}”\n".encode())  # fmt: skip
+    for name in ("mixed.txt", "mixed.html"):
+        (item,) = _file(tmp_path, name, data if name.endswith("txt") else b"<p>" + data + b"</p>")
+        assert isinstance(item, Article)
+        assert "Café Müller" in item.text and "Zürich" in item.text and "Niš — “" in item.text
+
+
+RTL = ("\u202eمرحبا بالعالم\u202c قال الوزير إن المحادثات ستستمر.\n"
+       f"\u200fשלום עולם\u200f {GOOD} \u2067ناصر\u2069 said.\n")
+QUOTES_1000 = " ".join(f"“Point number {i} stands,” he said." for i in range(1000))
+
+
+def test_rtl_text_and_a_thousand_quotes(tmp_path: Path) -> None:
+    for text in (RTL, QUOTES_1000, '"' * 1000 + GOOD + "”" * 1000):
+        feed("textdump.clean", lambda text=text: textdump.clean(text))
+        items = _file(tmp_path, "q.txt", text.encode())
+        assert items and isinstance(items[0], Article)
+        feed("build.from_row", lambda text=text: from_row({"text": text, "title": text[:50]}, input="q#1"))
+
+
+# ---------------------------------------------------------------- the whole pipeline, `eventwire code`
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [RTL, QUOTES_1000, f"\x00{GOOD}\x00", "word " * 20_000 + GOOD,
+                                  "Café Müller — “" + GOOD + "”", "\u202e" * 1000 + GOOD],
+                         ids=["rtl", "1000-quotes", "nul", "100kb-line", "mixed-script", "1000-bidi"])
+def test_pipeline_on_hostile_text(text: str, stages: pipeline.Stages, settings: Settings) -> None:
+    def run():  # type: ignore[no-untyped-def]
+        return pipeline.code_articles([from_row({"text": text, "date": "2024-03-05"}, input="h#1")], settings, stages)
+
+    out = feed("eventwire code (whole pipeline)", run)
+    (coded,) = out.items
+    assert isinstance(coded, CodedArticle)
+    json.dumps(coded.to_dict(), ensure_ascii=False).encode("utf-8")
+    if text is QUOTES_1000:
+        assert len(coded.quotes) >= 900  # every quotation is found, none lost to the storm
+
+
+@pytest.mark.model
+def test_eventwire_code_cli_on_hostile_lines(tmp_path: Path) -> None:
+    """The real command: one output line per input line, each an article or an error with a reason."""
+    lines = [
+        '{"id": "surrogate", "text": "Peru met Chile on Monday. \\ud800 \\udfff", "title": "\\ud83d"}',
+        '{"id": "html-surrogate", "html": "<p>Peru met Chile on Monday. \\udc80</p>"}',
+        json.dumps({"id": "nul", "text": f"\x00{GOOD}"}),
+        json.dumps({"id": "rtl", "text": RTL}),
+        json.dumps({"id": "bad-date", "text": GOOD, "date": "2024 " * 10_000}),
+        json.dumps({"id": "text-is-a-list", "text": [GOOD]}),
+        "[" * DEEP + "]" * DEEP,
+        "not json \x00 \u202e",
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    res = CliRunner().invoke(app, ["code", str(src), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(r) for r in out.read_text("utf-8").splitlines()]
+    assert len(rows) == len(lines)
+    by_id = {r["id"]: r for r in rows}
+    assert {"surrogate", "html-surrogate", "nul", "rtl"} <= {k for k, r in by_id.items() if "article" in r}
+    assert "\ufffd" in by_id["surrogate"]["article"]["text"]
+    for key in ("bad-date", "text-is-a-list", "line7", "line8"):
+        assert by_id[key]["error"].strip()
+
+
+def test_an_input_error_is_what_a_reader_raises() -> None:
+    """The contract the checks above rely on: feed() reports an InputError, it does not swallow others."""
+    out = feed("build.from_row", lambda: from_row({"title": "no body"}, input="x#1"))
+    assert isinstance(out.error, InputError) and "neither a text nor an html field" in str(out.error)
+    with pytest.raises(ZeroDivisionError):
+        feed("build.from_row", lambda: 1 / 0)
