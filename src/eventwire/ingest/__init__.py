@@ -97,6 +97,24 @@ def _load(source: str, settings: Settings) -> sniff.Blob:
     return sniff.load(data, source, settings.max_bytes)
 
 
+def _streamable(source: str, max_bytes: int) -> bool:
+    """A local JSONL file to read line by line: a compressed one (its unpacked size is unknown), or
+    one over the whole-file limit. Anything that is really a zip archive goes the sniffing way (and is
+    refused there)."""
+    if source == "-" or urls.is_url(source) or not source.lower().endswith(tabular.JSONL_SUFFIXES):
+        return False
+    path = Path(source)
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as f:
+            if f.read(4) == b"PK\x03\x04":
+                return False
+        return source.lower().endswith(".gz") or path.stat().st_size > max_bytes
+    except OSError:
+        return False
+
+
 def read_source(source: str, settings: Settings, fetch: Callable[[str, int], bytes] | None = None
                 ) -> Iterator[Article | Reject]:
     """Articles and Rejects from one input as named by :func:`expand`. Never raises for bad input.
@@ -104,6 +122,10 @@ def read_source(source: str, settings: Settings, fetch: Callable[[str, int], byt
     ``fetch(source, limit)`` returns at most ``limit`` bytes of the input; given, it replaces the
     built-in file/URL/stdin loading (the Ray engine reads object-store URIs through it)."""
     try:
+        if fetch is None and _streamable(source, settings.max_bytes):
+            # A JSONL corpus can be any size: stream it, with the size limit on each line.
+            yield from tabular.stream_jsonl(Path(source), source, settings.max_bytes, settings.fields)
+            return
         if fetch is None:
             blob = _load(source, settings)
         else:
