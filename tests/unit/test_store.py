@@ -152,8 +152,8 @@ def test_failure_mid_write_rolls_back(store, coded, monkeypatch, exc):
 
 def test_constraint_failure_rolls_back(store, coded):
     dup = dataclasses.replace(coded, actors=(*coded.actors, coded.actors[0]))  # duplicate mention PK
-    with pytest.raises(duckdb.Error), Writer(store) as w:
-        w.write(dup)
+    with Writer(store) as w:
+        assert w.write(dup) is False
     assert counts(store)["articles"] == 0 and counts(store)["sentences"] == 0
 
 
@@ -327,3 +327,16 @@ def test_untoned_article_stores_null_tone(store, coded):
     assert store.execute("SELECT tone, tone_words FROM articles").fetchone() == (None, None)
     assert store.execute("SELECT tone, tone_words, quote_key FROM quotes").fetchone() == (
         None, None, ids.quote_key(coded.quotes[0].text))
+
+
+def test_an_article_breaking_the_stores_keys_is_a_reject_and_the_batch_goes_on(store, coded_factory):
+    good = coded_factory()
+    bad = coded_factory(good.article.text + " Later, more talks.")
+    # Two mentions of the same span: the mentions table's key refuses the second.
+    bad = dataclasses.replace(bad, actors=(bad.actors[0], bad.actors[0]))
+    with Writer(store, args="test") as w:
+        stored = w.write_many([(bad, None), (good, None)])
+    assert [c.article.id for c in stored] == [good.article.id]
+    assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    stage, reason = store.execute("SELECT stage, reason FROM rejects").fetchone()
+    assert stage == "store" and "not stored" in reason

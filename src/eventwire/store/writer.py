@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ def utc_now() -> dt.datetime:
 
 # Rows per INSERT statement. One multi-row statement is far faster in DuckDB than executemany, which
 # runs the statement once per row.
+log = logging.getLogger(__name__)
 _CHUNK = 200
 
 
@@ -195,15 +197,7 @@ class Writer:
         """Store one article (see ``write_many``); False when it was already stored."""
         return bool(self.write_many([(coded, signature)]))
 
-    def write_many(self, items: list[tuple[CodedArticle, np.ndarray | None]]) -> list[CodedArticle]:
-        """Store articles, each with all its rows, in one transaction, and return those stored; articles
-        whose content hash is already in the store are skipped. A crash leaves every article either
-        complete or absent: the transaction commits whole articles only."""
-        fresh = [(c, sig) for c, sig in items if not self.has(c.article.content_hash or "")]
-        if len(items) > len(fresh):
-            self.counts["skipped"] += len(items) - len(fresh)
-        if not fresh:
-            return []
+    def _commit(self, fresh: list[tuple[CodedArticle, np.ndarray | None]]) -> None:
         rows = article_rows(fresh, self.run_id, utc_now())
         c = self.conn
         c.execute("BEGIN TRANSACTION")
@@ -214,6 +208,30 @@ class Writer:
         except BaseException:
             c.execute("ROLLBACK")
             raise
+
+    def write_many(self, items: list[tuple[CodedArticle, np.ndarray | None]]) -> list[CodedArticle]:
+        """Store articles, each with all its rows, in one transaction, and return those stored; articles
+        whose content hash is already in the store are skipped. A crash leaves every article either
+        complete or absent: the transaction commits whole articles only. An article whose rows break a
+        key of the store is recorded as a reject (stage "store") and the others are stored."""
+        fresh = [(c, sig) for c, sig in items if not self.has(c.article.content_hash or "")]
+        if len(items) > len(fresh):
+            self.counts["skipped"] += len(items) - len(fresh)
+        if not fresh:
+            return []
+        try:
+            self._commit(fresh)
+        except duckdb.ConstraintException as exc:
+            if len(fresh) == 1:
+                # One article whose rows break the store's keys (a coding bug, not the user's input):
+                # record it as a reject and go on, rather than stop a run of thousands.
+                coded = fresh[0][0]
+                log.warning("article %s not stored: %s", coded.article.id, exc)
+                self.reject(Reject(input=coded.article.input or coded.article.id, ref=coded.article.ref,
+                                   stage="store", reason=f"not stored: {exc}"))
+                return []
+            # Find the article at fault: store the batch one article at a time.
+            return [s for item in fresh for s in self.write_many([item])]
         for coded, _ in fresh:
             self.counts["articles"] += 1
             self.counts["events"] += len(coded.events)
