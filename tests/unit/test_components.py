@@ -75,8 +75,9 @@ def test_components_give_what_code_text_gives(nlp: Language, text: str) -> None:
 
 def test_expected_plover_types_and_actor_codes(nlp: Language) -> None:
     (talks,) = nlp(TALKS)._.eventwire_events
+    # A joint event: both parties are actors and each other's recipients.
     assert (talks.event_type, [m.actor.code for m in talks.actor], [m.actor.code for m in talks.recipient]) \
-        == ("CONSULT", ["RUS"], ["BLR"])
+        == ("CONSULT", ["RUS", "BLR"], ["RUS", "BLR"])
     assert talks.date == dt.date(2024, 3, 1)
     doc = nlp(ACCUSE)
     (accuse,) = doc._.eventwire_events
