@@ -11,6 +11,9 @@ Knobs (environment):
 - ``EVENTWIRE_FUZZ_REPORT``: a file to write the per-reader counts and times to (``make fuzz`` writes
   benchmarks/results/fuzz.txt).
 
+An input stuck in C code for three times the limit ends the whole run, its stack dumped into
+``HANG_LOG`` (eventwire-fuzz-hang-<pid>.txt in the temporary folder).
+
 Every input goes through :func:`feed`, which enforces the time limit and counts the input under its
 reader's name; the counts are printed at the end of the session.
 """
@@ -19,13 +22,16 @@ from __future__ import annotations
 
 import datetime as dt
 import faulthandler
+import functools
 import os
 import platform
 import signal
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
 from hypothesis import HealthCheck, settings
 
@@ -47,7 +53,9 @@ FUZZ = settings.get_profile("fuzz")
 
 
 class Hang(Exception):
-    """One input took longer than ``EVENTWIRE_FUZZ_SECONDS``."""
+    """One input took longer than its time limit. (An Exception, not a BaseException: hypothesis only
+    reports the input for Exceptions. A library that swallows the alarm's Hang with ``except Exception``
+    is caught when the reader returns, by the time check after it.)"""
 
 
 @dataclass
@@ -64,8 +72,16 @@ TALLIES: dict[str, Tally] = {}
 _STARTED = time.monotonic()
 
 
+HANG_LOG = Path(tempfile.gettempdir()) / f"eventwire-fuzz-hang-{os.getpid()}.txt"
+
+
+@functools.cache
+def _hang_log() -> TextIO:
+    return HANG_LOG.open("w", encoding="utf-8")
+
+
 def _alarm(signum: int, frame: Any) -> None:
-    raise Hang(f"one input took over {SECONDS:g} s")
+    raise Hang("one input took over its time limit")
 
 
 @dataclass(frozen=True)
@@ -76,17 +92,19 @@ class Outcome:
     error: InputError | None
 
 
-def feed(reader: str, run: Callable[[], Any]) -> Outcome:
-    """Run one input through ``run`` (a reader call; a generator is consumed whole) under the time
-    limit, count it under ``reader``, and check the contract: only Articles, CodedArticles and
-    Rejects with a reason come out, or an InputError with a message. Any other exception propagates,
-    which fails the test with the input that caused it."""
+def feed(reader: str, run: Callable[[], Any], seconds: float | None = None) -> Outcome:
+    """Run one input through ``run`` (a reader call; a generator is consumed whole) within ``seconds``
+    (default ``EVENTWIRE_FUZZ_SECONDS``), count it under ``reader``, and check the contract: only
+    Articles, CodedArticles and Rejects with a reason come out, or an InputError with a message. Any
+    other exception propagates, which fails the test with the input that caused it."""
+    limit = SECONDS if seconds is None else seconds
     tally = TALLIES.setdefault(reader, Tally())
     old = signal.signal(signal.SIGALRM, _alarm)
     # A hang inside C code never returns to Python, where the alarm is raised: faulthandler then dumps
-    # every thread's stack and ends the run, so even that shows up as a failure with a location.
-    faulthandler.dump_traceback_later(SECONDS * 3, exit=True)
-    signal.setitimer(signal.ITIMER_REAL, SECONDS)
+    # every thread's stack into HANG_LOG (pytest captures stderr, and the dump would be lost with it)
+    # and ends the run, so even that shows up as a failure with a location.
+    faulthandler.dump_traceback_later(limit * 3, exit=True, file=_hang_log())
+    signal.setitimer(signal.ITIMER_REAL, limit)
     start = time.perf_counter()
     try:
         result = run()
@@ -102,6 +120,8 @@ def feed(reader: str, run: Callable[[], Any]) -> Outcome:
         tally.inputs += 1
         tally.seconds += took
         tally.slowest = max(tally.slowest, took)
+    if took > limit:  # the alarm's Hang was swallowed by an ``except Exception`` somewhere
+        raise Hang(f"one input took {took:.1f} s, over its {limit:g} s limit")
     if error is not None:
         tally.input_errors += 1
         assert str(error).strip(), "an InputError must say what is wrong"

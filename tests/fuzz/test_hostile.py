@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from fuzzgen import gzip_bomb
-from fuzzkit import feed
+from fuzzkit import Hang, feed
 from typer.testing import CliRunner
 
 from eventwire import pipeline
@@ -140,6 +140,31 @@ def test_json_and_xml_nested_100k_levels() -> None:
     xml = ('<?xml version="1.0"?><rss version="2.0"><channel><item>' + "<x>" * DEEP + "</x>" * DEEP
            + "</item></channel></rss>")
     feed("feeds.read", lambda: feeds.read(xml, "deep.rss"))
+
+
+MANY_TAGS = "<html><body>" + "<p>a" * 750_000 + "</body></html>"  # 3 MB
+
+
+def test_page_of_750k_paragraphs_is_refused_unextracted(tmp_path: Path) -> None:
+    # trafilatura needs over a minute for it (found by fuzzing: a gzip-encoded WARC payload).
+    for run in (lambda: from_html(MANY_TAGS, input="many.html"), lambda: from_row({"html": MANY_TAGS}, input="m#1")):
+        out = feed("html.from_html", run)
+        assert out.error is not None and "HTML tags" in str(out.error)
+    _refused(_file(tmp_path, "many.html", MANY_TAGS.encode()), "HTML tags")
+    rec = _warc_record(gzip.compress(MANY_TAGS.encode()), b"Content-Type: text/html\r\nContent-Encoding: gzip\r\n")
+    out = feed("warc.read", lambda: warc.read(rec, "many.warc", SETTINGS.max_bytes))
+    assert [type(i) for i in out.items] == [Reject] and "HTML tags" in out.items[0].reason
+    rss = f"<rss><channel><item><description><![CDATA[{MANY_TAGS}]]></description></item></channel></rss>"
+    out = feed("feeds.read", lambda: feeds.read(rss, "many.rss"))
+    assert [type(i) for i in out.items] == [Reject] and "HTML tags" in out.items[0].reason
+
+
+@pytest.mark.xfail(raises=Hang, strict=True, reason="textdump._repeats is quadratic in the number of lines "
+                   "(`p in paragraphs[:i]` and a shingle comparison with every later paragraph): 40,000 "
+                   "distinct short lines take ~14 s, 100,000 ~90 s. Reported to the lead (textdump.py is theirs).")
+def test_textdump_many_short_lines() -> None:
+    dump = "\n".join(f"Line {i} of a very long dump says something." for i in range(100_000))
+    feed("textdump.clean", lambda: textdump.clean(dump), seconds=10)
 
 
 # ---------------------------------------------------------------- 10 MB single lines
