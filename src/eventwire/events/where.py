@@ -26,6 +26,7 @@ gets its coordinates (and, failing the knowledge base, its country) from ``geoco
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -130,17 +131,10 @@ def _in_phrase(pobj: Token, exclude: set[int], depth: int = 0) -> tuple[int, int
 def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> tuple[int, int] | None:
     """The place phrase under a locative preposition of ``tok``; of several, the nearest to ``tok``
     ("In France, Alawites marched through Strasbourg": Strasbourg)."""
-    found_near: tuple[int, tuple[int, int]] | None = None
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and not _is_amount(pobj):
-                found = _in_phrase(pobj, exclude)
-                if found is not None and (found_near is None or abs(prep.i - tok.i) < found_near[0]):
-                    found_near = (abs(prep.i - tok.i), found)
-    if found_near is not None:
-        return found_near[1]
+    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps],
+                     lambda pobj: _in_phrase(pobj, exclude))
+    if found is not None:
+        return found
     for c in tok.children:
         # "captured off Mogadishu": the small model sometimes hangs the place on the verb as npadvmod.
         if c.dep_ == "npadvmod" and c.ent_type_ in _PLACE_LABELS and c.i not in exclude:
@@ -252,13 +246,19 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
 
 def _nearest_in_sentence(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The place phrase under a locative preposition of ``pred``'s sentence nearest to ``pred``."""
+    preps = [p for p in pred.sent if p.dep_ == "prep" and p.lower_ in LOCATIVE and p.head.i not in exclude]
+    return _nearest(pred, preps, lambda pobj: _name_span(pobj, exclude))
+
+
+def _nearest(anchor: Token, preps: list[Token], place_of: Callable[[Token], tuple[int, int] | None]
+             ) -> tuple[int, int] | None:
+    """Of the place phrases ``place_of`` finds under the objects of ``preps`` (amounts skipped), the one
+    whose preposition is nearest to ``anchor``; the first found wins a tie."""
     best: tuple[int, tuple[int, int]] | None = None
-    for prep in pred.sent:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE or prep.head.i in exclude:
-            continue
+    for prep in preps:
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and not _is_amount(pobj):
-                found = _name_span(pobj, exclude)
-                if found is not None and (best is None or abs(prep.i - pred.i) < best[0]):
-                    best = (abs(prep.i - pred.i), found)
+                found = place_of(pobj)
+                if found is not None and (best is None or abs(prep.i - anchor.i) < best[0]):
+                    best = (abs(prep.i - anchor.i), found)
     return best[1] if best is not None else None
