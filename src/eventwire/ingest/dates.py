@@ -37,7 +37,9 @@ _DATE_LINE = re.compile(
     rf"^\s*{_PREFIX}(?:{_WEEKDAYS}\s*)?(?P<date>{_DATE_CORE}{_TIME}|{_RELATIVE})\s*\.?\s*$", re.IGNORECASE
 )
 # Anywhere in a line (for lines like "Published January 19,2024 | Updated January 20,2024").
-_DATE_ANY = re.compile(rf"(?P<date>{_DATE_CORE}{_TIME}|{_RELATIVE})", re.IGNORECASE)
+# The lookahead lists the letters every alternative starts with (a digit, a month, "an", "one", "two",
+# "three", "few", "yesterday", "today"): other positions are skipped at once (a third of the time).
+_DATE_ANY = re.compile(rf"(?=[\dadfjmnosty])(?P<date>{_DATE_CORE}{_TIME}|{_RELATIVE})", re.IGNORECASE)
 _COMMA_YEAR = re.compile(r"(\d),(\d{4})")
 # The longest date expression parse_date looks at. Real ones are short ("Tuesday, 19 January 2024
 # 14:32:05 GMT+02:00" is 43); dateparser's time grows fast with length (a 1 MB field took a minute).
@@ -99,6 +101,8 @@ def is_date_line(line: str) -> bool:
         return False
     if _DATE_LINE.match(line):
         return True
+    if not _DATE_ANY.search(line):  # most lines: no date at all, so no need to strip one
+        return False
     rest = _DATE_ANY.sub("", line)
     rest = re.sub(r"\b(first\s+)?(published|updated|last|posted|modified|on|at|date)\b", "", rest, flags=re.I)
-    return bool(_DATE_ANY.search(line)) and not re.search(r"[A-Za-z]{3,}", rest)
+    return not re.search(r"[A-Za-z]{3,}", rest)
