@@ -23,12 +23,16 @@ import bisect
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from eventwire import yamlio
+from eventwire.ingest import headline
 from eventwire.ingest.dates import find_date, is_date_line
+from eventwire.ingest.headline import PageLine
 
 _BULLETS = " \t\u00a0•·*-–—|>»"
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
@@ -54,6 +58,7 @@ class Rules:
     credit_lead: tuple[str, ...]
     credit_tail: tuple[str, ...]
     byline_prefixes: tuple[str, ...]
+    headline_cues: Mapping[str, float] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Rules:
@@ -75,6 +80,8 @@ class Rules:
             credit_lead=tuple(sorted((s.lower() for s in data.get("credit_lead") or ()), key=len, reverse=True)),
             credit_tail=tuple(sorted((s.lower() for s in data.get("credit_tail") or ()), key=len, reverse=True)),
             byline_prefixes=tuple(s.lower() for s in data.get("byline_prefixes") or ()),
+            # Read-only: the rules are shared by every call (``default_rules`` is cached).
+            headline_cues=MappingProxyType({str(k): float(v) for k, v in (data.get("headline_cues") or {}).items()}),
         )
 
 
@@ -118,60 +125,6 @@ def _is_body(line: str) -> bool:
     sentence, or it is too long to be a headline."""
     n = _length(line)
     return n > 30 or (n >= 6 and bool(_TERMINAL.search(line)))
-
-
-TITLE_WINDOW = 40
-_NOT_TITLE = re.compile(r"\d{1,2}[./:]\d{1,2}|\b\d{4}\b|[|»›@/]|https?:|\.(com|de|org|net)\b", re.I)
-
-
-# "Boris T. Kaiser", "Christoph von Eichhorn": a byline without its "By" looks like a short title.
-_NAME_LIKE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|von|van|de|der|da|di|al|bin|y)){1,3}$")
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
-
-
-# Weights of the headline cues (see ``pick_title``); chosen by measurement on development pages.
-TITLE_WEIGHTS = {"overlap": 4.0, "recurs": 2.0, "clean": 1.0, "near": 1.0, "name": -2.0, "dated": 2.0,
-                 "caption": -2.0, "sentence": -2.0}
-_CAPTION = re.compile(r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuters/|afp/|\bdpa\b", re.I)
-
-
-def pick_title(
-    lines: list[str], first: int, all_lines: list[str], followed: list[set[str]] | None = None
-) -> int | None:
-    """Index of the headline among ``lines`` whose first paragraph is at ``first``.
-
-    Candidates are the title-like lines up to ``TITLE_WINDOW`` above the first paragraph (looking
-    inside the run of prose too was measured and lost). A headline shares its words with the lead
-    that follows it; a page usually prints it twice (the ``<title>`` or breadcrumb and the
-    ``<h1>``); it is often followed by the date or byline (``followed[i]``: what was dropped right
-    after line ``i``); it is the last title-like line above the article, carries no date, digits
-    or separators, is not a photo caption or a full sentence, and does not look like a bare name."""
-    w = TITLE_WEIGHTS
-    best, best_score = None, 0.0
-    lead_words = _content_words(" ".join([ln for ln in lines[first:] if _is_body(ln)][:3]))
-    for i in range(first - 1, max(-1, first - TITLE_WINDOW - 1), -1):
-        line = lines[i]
-        if not _title_like(line):
-            continue
-        words = _content_words(line)
-        overlap = len(words & lead_words) / len(words) if words else 0.0
-        recurs = sum(1 for other in all_lines if line in other) >= 2
-        dated = bool(followed and {"date", "byline"} & followed[i])
-        score = (w["overlap"] * overlap + w["recurs"] * recurs + w["clean"] * (not _NOT_TITLE.search(line))
-                 + w["near"] / (1 + abs(first - i) / 4) + w["name"] * bool(_NAME_LIKE.match(line))
-                 + w["dated"] * dated + w["caption"] * bool(_CAPTION.search(line))
-                 + w["sentence"] * (_is_body(line) or line.rstrip().endswith(".")))
-        if score > best_score:
-            best, best_score = i, score
-    return best
-
-
-def _title_like(line: str) -> bool:
-    n = len(_words(line))
-    return 3 <= n <= 40 and not line.rstrip().endswith((":", ",")) and not line.startswith(("\"", "“"))
 
 
 def _credit_section(line: str, rules: Rules) -> tuple[str | None, str | None] | None:
@@ -320,13 +273,14 @@ def clean(
     published = credit = section = author = None
     notes: list[str] = []
     kept: list[tuple[int, str]] = []  # (block number, line)
-    # What was dropped right after each kept line (followed[0]: before the first): a headline is
-    # typically followed by its date and byline.
-    followed: list[set[str]] = [set()]
+    # Every non-blank line with what it was taken for: the headline is picked among them, its cues
+    # being what surrounds it (a date or byline below it, the menu above it).
+    page: list[PageLine] = []
+    at_page: list[int] = []  # kept line -> its index in `page`
 
-    def drop(kind: str) -> None:
+    def drop(kind: str, line: str) -> None:
         notes.append(kind)
-        followed[-1].add(kind)
+        page.append(PageLine(kind, line))
 
     block = 0
     stopped = False
@@ -338,37 +292,40 @@ def clean(
             continue
         if stopped:
             notes.append("after-stop")
+            page.append(PageLine("after-stop", line))
             continue
 
         low = line.lower()
         if known_title and low == known_title.strip().lower():
-            drop("title")
+            drop("title", line)
             continue
         if low in rules.nav_lines or rules.nav_pattern.search(line):
-            drop("nav")
+            drop("nav", line)
             continue
         if seen_body and rules.stop_pattern.search(line):
             stopped = True
-            notes.append("stop")
+            drop("stop", line)
             continue
         if is_date_line(line):
             published = published or find_date(line, retrieved)
-            drop("date")
+            drop("date", line)
             continue
         name = _byline(line, rules)
         if name:
             author = author or name
-            drop("byline")
+            drop("byline", line)
             continue
         cs = _credit_section(line, rules)
         if cs is not None:
             credit = credit or cs[0]
             section = section or cs[1]
-            drop("credit")
+            drop("credit", line)
             continue
-        seen_body = seen_body or _is_body(line)
+        prose = _is_body(line)
+        seen_body = seen_body or prose
+        at_page.append(len(page))
         kept.append((block, line))
-        followed.append(set())
+        page.append(PageLine("text", line, prose))
 
     # Computed once for the whole page: reused below when the article turns out to be all of it.
     repeated_all = _repeats([ln for _, ln in kept]) if not _FURNITURE & set(notes) else None
@@ -381,8 +338,12 @@ def clean(
     if span is not None:
         first, last = span
         if title is None:
-            at = pick_title([ln for _, ln in kept], first, [_norm(x) for x in raw_lines], followed[1:])
-            title = kept[at][1] if at is not None else None
+            at = headline.pick(page, at_page[first], rules.headline_cues)
+            title = page[at].text if at is not None else None
+            if at is not None:
+                # The article starts right below its headline: a standfirst or a first paragraph set
+                # apart by a picture, a date or share buttons belongs to it.
+                first = next((j for j, p in enumerate(at_page[:first]) if p > at and page[p].prose), first)
         # Short lines outside the span of body paragraphs are labels, links and teasers.
         dropped = len(kept) - (last - first + 1)
         kept = kept[first : last + 1]

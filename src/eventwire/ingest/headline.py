@@ -1,0 +1,146 @@
+"""The headline of a plain-text page dump: which line above the article is its title.
+
+A flattened page gives no ``<h1>``: the headline is one short line among menu entries, section
+labels, captions, kickers and teasers. ``pick`` scores every candidate line near the article with
+a weighted sum of *cues*, each a general property of how news pages lay out their head:
+
+- the headline shares its words with the lead below it (``lead_overlap``) and sits close above the
+  article (``near``), though rarely on the very line above it, which is more often a caption, a
+  kicker or a label (``adjacent``);
+- it is followed by its date, byline or credit (``dated``), or straight by prose, the standfirst or
+  the lead (``prose_next``); some sites print the date first (``after_meta``), and it often follows
+  the menu (``after_menu``);
+- the page prints it again: in the breadcrumb, the ``<title>``, a "share" text or the footer
+  (``quoted_elsewhere``, ``repeated_near``, ``repeated_later``); a line printed four times or more is
+  a menu entry (``menu_like``);
+- it has a headline's length (``words``; ``few_words``, ``short`` and ``long`` for one or two,
+  three to five and over twenty words), and does not end like a sentence or a label
+  (``ends_with_period``, ``ends_with_colon``), is not prose (``prose``), not a photo caption
+  (``caption``), carries no date, time, URL or separator (``dated_or_split``), is not mostly digits
+  (``digits``) and not all capitals (``all_caps``, a section label more often than a headline).
+
+The weights live in ``data/boilerplate.yaml`` (``headline_cues``): they were fitted on development
+pages (a listwise logistic fit, rounded) and are data, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+_WORD = re.compile(r"[\w'’-]+", re.UNICODE)
+_QUOTES = re.compile(r"[\"'“”‘’«»„‟‹›`´]")
+_SPACE = re.compile(r"\s+")
+# A date, a time, a year, a separator or an address: the mark of a <title> ("X | Site") or a teaser.
+_NOT_TITLE = re.compile(r"\d{1,2}[./:]\d{1,2}|\b\d{4}\b|[|»›@/]|https?:|\.(com|de|org|net)\b", re.I)
+_CAPTION = re.compile(r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuters/|afp/|\bdpa\b", re.I)
+
+#: How many page lines above the article are looked at.
+WINDOW = 80
+#: Candidates have between one and this many words.
+MAX_WORDS = 40
+#: How far (in page lines) a repeat counts as "near", and how far other lines are searched for a
+#: quotation of the candidate (a bound that keeps 100,000-line dumps linear).
+NEAR = 15
+QUOTE_REACH = 2000
+#: The kinds of dropped line that name the article's date, author or credit.
+META = frozenset({"date", "byline", "credit"})
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One non-blank line of the page: its text (trimmed) and what the cleaner took it for: "text"
+    (possible article text), "nav", "date", "byline", "credit", "title", "stop" or "after-stop"."""
+
+    kind: str
+    text: str
+    prose: bool = False
+
+
+def key(text: str) -> str:
+    """The comparison form of a line: quote marks removed, spaces collapsed, case folded."""
+    return _SPACE.sub(" ", _QUOTES.sub("", text)).strip().casefold()
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
+
+
+def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], counts: Counter[str],
+         last: Mapping[str, int], lead_words: set[str]) -> dict[str, float]:
+    """The cues of line ``i`` as a headline for the article starting at line ``first``.
+    ``keys``: ``key`` of every line; ``counts``: how often each key occurs on the page; ``last``: the
+    index of its last occurrence; ``lead_words``: the content words of the article's first paragraphs."""
+    line = lines[i].text
+    k = keys[i]
+    n = len(_WORD.findall(line))
+    words = _content_words(line)
+    between = sum(1 for j in range(i + 1, first) if lines[j].kind == "text")
+    after = [lines[j].kind for j in range(i + 1, min(len(lines), i + 4))]
+    here = counts[k]
+    quoted = False
+    if len(k) >= 3:
+        bounded = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
+        limit = 4 * len(k) + 40  # a longer line is prose that happens to use the words
+        quoted = any(
+            k in keys[j] and keys[j] != k and len(keys[j]) < limit and bounded.search(keys[j])
+            for j in range(max(0, i - QUOTE_REACH), min(len(lines), i + QUOTE_REACH))
+        )
+    stripped = line.rstrip()
+    return {
+        "lead_overlap": len(words & lead_words) / len(words) if words else 0.0,
+        "near": 1 / (1 + between / 4),
+        "adjacent": float(between == 0),
+        "dated": float(any(kind in META for kind in after)),
+        "prose_next": float(i + 1 < len(lines) and lines[i + 1].kind == "text" and lines[i + 1].prose),
+        "after_meta": float(i > 0 and lines[i - 1].kind in META),
+        "after_menu": float(i > 0 and lines[i - 1].kind == "nav"),
+        "quoted_elsewhere": float(quoted),
+        "repeated": float(here >= 2),
+        "repeated_near": float(any(keys[j] == k for j in range(max(0, i - NEAR), min(len(lines), i + NEAR + 1))
+                                   if j != i)),
+        "repeated_later": float(last[k] > i),
+        "menu_like": float(here >= 4),
+        "words": min(n, 20) / 20,
+        "few_words": float(n <= 2),
+        "short": float(3 <= n <= 5),
+        "long": float(n > 20),
+        "ends_with_period": float(stripped.endswith(".")),
+        "ends_with_colon": float(stripped.endswith((":", ","))),
+        "prose": float(lines[i].prose),
+        "caption": float(bool(_CAPTION.search(line))),
+        "dated_or_split": float(bool(_NOT_TITLE.search(line))),
+        "digits": float(sum(c.isdigit() for c in line) > 0.25 * len(line)),
+        "all_caps": float(line.isupper()),
+    }  # fmt: skip
+
+
+def pick(lines: Sequence[PageLine], first: int, weights: Mapping[str, float]) -> int | None:
+    """Index of the headline among ``lines`` for the article whose first paragraph is line
+    ``first``, or None when no line above it is a candidate (text of 1 to ``MAX_WORDS`` words within
+    ``WINDOW`` lines). The candidate with the highest weighted sum of ``cues`` wins; the nearer one
+    on a tie. Unknown cue names in ``weights`` are an error (a typo would silently weigh nothing)."""
+    lo = max(0, first - WINDOW)
+    candidates = [i for i in range(first - 1, lo - 1, -1)
+                  if lines[i].kind == "text" and 1 <= len(_WORD.findall(lines[i].text)) <= MAX_WORDS]
+    if not candidates:
+        return None
+    # Keys of the lines that matter: the window, and the reach searched for repeats and quotations.
+    keys = [key(ln.text) if lo - QUOTE_REACH <= j < first + QUOTE_REACH else "" for j, ln in enumerate(lines)]
+    counts = Counter(keys)
+    last = {k: j for j, k in enumerate(keys)}
+    lead = islice((lines[j].text for j in range(first, len(lines)) if lines[j].kind == "text" and lines[j].prose), 3)
+    lead_words = _content_words(" ".join(lead))
+    best, best_score = None, float("-inf")
+    for i in candidates:
+        found = cues(lines, i, first, keys, counts, last, lead_words)
+        unknown = set(weights) - set(found)
+        if unknown:
+            raise ValueError(f"unknown headline cue(s): {', '.join(sorted(unknown))}")
+        score = sum(w * found[name] for name, w in weights.items())
+        if score > best_score:
+            best, best_score = i, score
+    return best
