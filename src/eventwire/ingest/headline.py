@@ -38,8 +38,20 @@ _SPACE = re.compile(r"\s+")
 _NOT_TITLE = re.compile(r"\d{1,2}[./:]\d{1,2}|\b\d{4}\b|[|»›@/]|https?:|\.(com|de|org|net)\b", re.I)
 _CAPTION = re.compile(r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuters/|afp/|\bdpa\b", re.I)
 
+# A date in any common form, English or not ("19.11.2021", "2024-01-19", "13. März 2019",
+# "September 17, 2019", "12.12.22"): a short line holding one is the article's date line even when
+# it carries more ("Veröffentlicht am 13. März 2019 von ...", "The Daily 02/10/2020 Jane Doe").
+_DATEISH = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+\w{3,}\.?,?\s+\d{4}\b"
+    r"|\b\w{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+)
+#: A line of at most this many words holding a date is a date line.
+META_WORDS = 15
 #: How many page lines above the article are looked at.
 WINDOW = 80
+#: How many page lines from the article's first line on are candidates too: a headline that ends
+#: like a sentence ("... in 12 months.", "Is it over?") reads as prose and opens the article.
+BELOW = 4
 #: Candidates have between one and this many words.
 MAX_WORDS = 40
 #: How far (in page lines) a repeat counts as "near", and how far other lines are searched for a
@@ -60,6 +72,14 @@ class PageLine:
     prose: bool = False
 
 
+def is_meta(line: PageLine) -> bool:
+    """Does the line give the article's date, author or credit (as the cleaner found, or as a short
+    line holding a date)?"""
+    if line.kind in META:
+        return True
+    return line.kind == "text" and len(_WORD.findall(line.text)) <= META_WORDS and bool(_DATEISH.search(line.text))
+
+
 def key(text: str) -> str:
     """The comparison form of a line: quote marks removed, spaces collapsed, case folded."""
     return _SPACE.sub(" ", _QUOTES.sub("", text)).strip().casefold()
@@ -78,26 +98,30 @@ def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], cou
     k = keys[i]
     n = len(_WORD.findall(line))
     words = _content_words(line)
-    between = sum(1 for j in range(i + 1, first) if lines[j].kind == "text")
-    after = [lines[j].kind for j in range(i + 1, min(len(lines), i + 4))]
+    between = sum(1 for j in range(min(i, first) + 1, max(i, first)) if lines[j].kind == "text")
+    after = [lines[j] for j in range(i + 1, min(len(lines), i + 4))]
     here = counts[k]
     quoted = False
     if len(k) >= 3:
         bounded = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
         limit = 4 * len(k) + 40  # a longer line is prose that happens to use the words
+        # Word-bounded, or ending the line: a breadcrumb flattened without spaces ("HomeWorldHeadline").
         quoted = any(
-            k in keys[j] and keys[j] != k and len(keys[j]) < limit and bounded.search(keys[j])
+            k in keys[j] and keys[j] != k and len(keys[j]) < limit
+            and (keys[j].endswith(k) or bounded.search(keys[j]) is not None)
             for j in range(max(0, i - QUOTE_REACH), min(len(lines), i + QUOTE_REACH))
         )
     stripped = line.rstrip()
     return {
         "lead_overlap": len(words & lead_words) / len(words) if words else 0.0,
         "near": 1 / (1 + between / 4),
-        "adjacent": float(between == 0),
-        "dated": float(any(kind in META for kind in after)),
+        "adjacent": float(between == 0 and i < first),
+        "in_article": float(i >= first),
+        "dated": float(any(is_meta(ln) for ln in after)),
         "prose_next": float(i + 1 < len(lines) and lines[i + 1].kind == "text" and lines[i + 1].prose),
-        "after_meta": float(i > 0 and lines[i - 1].kind in META),
+        "after_meta": float(i > 0 and is_meta(lines[i - 1])),
         "after_menu": float(i > 0 and lines[i - 1].kind == "nav"),
+        "prose_above": float(any(lines[j].prose for j in range(max(0, i - 3), i))),
         "quoted_elsewhere": float(quoted),
         "repeated": float(here >= 2),
         "repeated_near": float(any(keys[j] == k for j in range(max(0, i - NEAR), min(len(lines), i + NEAR + 1))
@@ -118,25 +142,36 @@ def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], cou
     }  # fmt: skip
 
 
-def pick(lines: Sequence[PageLine], first: int, weights: Mapping[str, float]) -> int | None:
-    """Index of the headline among ``lines`` for the article whose first paragraph is line
-    ``first``, or None when no line above it is a candidate (text of 1 to ``MAX_WORDS`` words within
-    ``WINDOW`` lines). The candidate with the highest weighted sum of ``cues`` wins; the nearer one
-    on a tie. Unknown cue names in ``weights`` are an error (a typo would silently weigh nothing)."""
+def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[str, float]]]:
+    """The headline candidates for the article whose first paragraph is line ``first``, each with
+    its ``cues``: text lines of 1 to ``MAX_WORDS`` words, from ``WINDOW`` lines above the article to
+    ``BELOW`` lines into it, nearest first."""
     lo = max(0, first - WINDOW)
-    candidates = [i for i in range(first - 1, lo - 1, -1)
-                  if lines[i].kind == "text" and 1 <= len(_WORD.findall(lines[i].text)) <= MAX_WORDS]
-    if not candidates:
-        return None
+    found = [i for i in [*range(first, min(len(lines), first + BELOW)), *range(first - 1, lo - 1, -1)]
+             if lines[i].kind == "text" and 1 <= len(_WORD.findall(lines[i].text)) <= MAX_WORDS]
+    if not found:
+        return []
     # Keys of the lines that matter: the window, and the reach searched for repeats and quotations.
     keys = [key(ln.text) if lo - QUOTE_REACH <= j < first + QUOTE_REACH else "" for j, ln in enumerate(lines)]
     counts = Counter(keys)
     last = {k: j for j, k in enumerate(keys)}
-    lead = islice((lines[j].text for j in range(first, len(lines)) if lines[j].kind == "text" and lines[j].prose), 3)
-    lead_words = _content_words(" ".join(lead))
+
+    def lead_words(start: int) -> set[str]:
+        lead = islice((lines[j].text for j in range(start, len(lines)) if lines[j].kind == "text" and lines[j].prose), 3)
+        return _content_words(" ".join(lead))
+
+    lead = lead_words(first)
+    # A candidate inside the article is compared with the prose below it, not with itself.
+    return [(i, cues(lines, i, first, keys, counts, last, lead if i < first else lead_words(i + 1))) for i in found]
+
+
+def pick(lines: Sequence[PageLine], first: int, weights: Mapping[str, float]) -> int | None:
+    """Index of the headline among ``lines`` for the article whose first paragraph is line
+    ``first``, or None when there is no candidate (see ``candidates``). The candidate with the
+    highest weighted sum of its cues wins; the nearer one on a tie. Unknown cue names in
+    ``weights`` are an error (a typo would silently weigh nothing)."""
     best, best_score = None, float("-inf")
-    for i in candidates:
-        found = cues(lines, i, first, keys, counts, last, lead_words)
+    for i, found in candidates(lines, first):
         unknown = set(weights) - set(found)
         if unknown:
             raise ValueError(f"unknown headline cue(s): {', '.join(sorted(unknown))}")

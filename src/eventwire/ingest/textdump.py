@@ -340,7 +340,11 @@ def clean(
         if title is None:
             at = headline.pick(page, at_page[first], rules.headline_cues)
             title = page[at].text if at is not None else None
-            if at is not None:
+            if at is not None and at >= at_page[first]:
+                # The headline opened the run of prose (it ends like a sentence): the article starts
+                # below it, and what came before it is a kicker or a teaser.
+                first = next((j for j in range(first, last + 1) if at_page[j] > at), first)
+            elif at is not None:
                 # The article starts right below its headline: a standfirst or a first paragraph set
                 # apart by a picture, a date or share buttons belongs to it.
                 first = next((j for j, p in enumerate(at_page[:first]) if p > at and page[p].prose), first)
