@@ -50,7 +50,7 @@ META_WORDS = 15
 #: How many page lines above the article are looked at.
 WINDOW = 80
 #: How many page lines from the article's first line on are candidates too: a headline that ends
-#: like a sentence ("... in 12 months.", "Is it over?") reads as prose and opens the article.
+#: like a sentence ("Is it over?", "Spring is here!") reads as prose and opens the article.
 BELOW = 4
 #: Candidates have between one and this many words.
 MAX_WORDS = 40
@@ -58,6 +58,9 @@ MAX_WORDS = 40
 #: quotation of the candidate (a bound that keeps 100,000-line dumps linear).
 NEAR = 15
 QUOTE_REACH = 2000
+#: A candidate must score more than this: one with more against it than for it is no headline (a
+#: page without one, a clean body whose first paragraph is short).
+MIN_SCORE = 0.0
 #: The kinds of dropped line that name the article's date, author or credit.
 META = frozenset({"date", "byline", "credit"})
 
@@ -147,7 +150,10 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
     its ``cues``: text lines of 1 to ``MAX_WORDS`` words, from ``WINDOW`` lines above the article to
     ``BELOW`` lines into it, nearest first."""
     lo = max(0, first - WINDOW)
-    found = [i for i in [*range(first, min(len(lines), first + BELOW)), *range(first - 1, lo - 1, -1)]
+    # Inside the article only a question or an exclamation: a line there ending in a full stop is a
+    # sentence (a standfirst printed again below, a short first paragraph).
+    below = [i for i in range(first, min(len(lines), first + BELOW)) if not lines[i].text.rstrip().endswith(".")]
+    found = [i for i in [*below, *range(first - 1, lo - 1, -1)]
              if lines[i].kind == "text" and 1 <= len(_WORD.findall(lines[i].text)) <= MAX_WORDS]
     if not found:
         return []
@@ -167,10 +173,10 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
 
 def pick(lines: Sequence[PageLine], first: int, weights: Mapping[str, float]) -> int | None:
     """Index of the headline among ``lines`` for the article whose first paragraph is line
-    ``first``, or None when there is no candidate (see ``candidates``). The candidate with the
-    highest weighted sum of its cues wins; the nearer one on a tie. Unknown cue names in
+    ``first``, or None when no candidate (see ``candidates``) scores above ``MIN_SCORE``. The
+    candidate with the highest weighted sum of its cues wins; the nearer one on a tie. Unknown cue names in
     ``weights`` are an error (a typo would silently weigh nothing)."""
-    best, best_score = None, float("-inf")
+    best, best_score = None, MIN_SCORE
     for i, found in candidates(lines, first):
         unknown = set(weights) - set(found)
         if unknown:
