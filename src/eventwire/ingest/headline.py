@@ -126,6 +126,7 @@ def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], cou
         "after_menu": float(i > 0 and lines[i - 1].kind == "nav"),
         "prose_above": float(any(lines[j].prose for j in range(max(0, i - 3), i))),
         "quoted_elsewhere": float(quoted),
+        "meta_line": float(is_meta(lines[i])),
         "repeated": float(here >= 2),
         "repeated_near": float(any(keys[j] == k for j in range(max(0, i - NEAR), min(len(lines), i + NEAR + 1))
                                    if j != i)),
