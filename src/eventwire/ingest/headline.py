@@ -1,4 +1,4 @@
-"""The headline of a plain-text page dump: which line above the article is its title.
+"""The headline of a plain-text page dump: which line near the top of the article is its title.
 
 A flattened page gives no ``<h1>``: the headline is one short line among menu entries, section
 labels, captions, kickers and teasers. ``pick`` scores every candidate line near the article with
@@ -6,10 +6,13 @@ a weighted sum of *cues*, each a general property of how news pages lay out thei
 
 - the headline shares its words with the lead below it (``lead_overlap``) and sits close above the
   article (``near``), though rarely on the very line above it, which is more often a caption, a
-  kicker or a label (``adjacent``);
-- it is followed by its date, byline or credit (``dated``), or straight by prose, the standfirst or
-  the lead (``prose_next``); some sites print the date first (``after_meta``), and it often follows
-  the menu (``after_menu``);
+  kicker or a label (``adjacent``); a headline ending in "?" or "!" reads as prose and may open the
+  article itself (``in_article``, which counts against all other lines there);
+- it is followed by its date, byline or credit (``dated``; a short line holding a date counts), or
+  straight by prose, the standfirst or the lead (``prose_next``); some sites print the date first
+  (``after_meta``); it often follows the menu (``after_menu``), seldom prose: a line with prose just
+  above it is a subheading or a teaser (``prose_above``); a date line itself is no headline
+  (``meta_line``);
 - the page prints it again: in the breadcrumb, the ``<title>``, a "share" text or the footer
   (``quoted_elsewhere``, ``repeated_near``, ``repeated_later``); a line printed four times or more is
   a menu entry (``menu_like``);
@@ -40,7 +43,7 @@ _CAPTION = re.compile(r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuter
 
 # A date in any common form, English or not ("19.11.2021", "2024-01-19", "13. März 2019",
 # "September 17, 2019", "12.12.22"): a short line holding one is the article's date line even when
-# it carries more ("Veröffentlicht am 13. März 2019 von ...", "The Daily 02/10/2020 Jane Doe").
+# it carries more ("Veröffentlicht am 2. Mai 2021 von Jane Doe", "The Daily Bugle 03/04/2022 J. Doe").
 _DATEISH = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.?\s+\w{3,}\.?,?\s+\d{4}\b"
     r"|\b\w{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
@@ -164,7 +167,8 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
     last = {k: j for j, k in enumerate(keys)}
 
     def lead_words(start: int) -> set[str]:
-        lead = islice((lines[j].text for j in range(start, len(lines)) if lines[j].kind == "text" and lines[j].prose), 3)
+        prose = (ln.text for ln in islice(lines, start, None) if ln.kind == "text" and ln.prose)
+        lead = islice(prose, 3)
         return _content_words(" ".join(lead))
 
     lead = lead_words(first)

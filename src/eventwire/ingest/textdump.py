@@ -9,8 +9,10 @@ the headline, credit and section line, byline and publication date on the way. T
    no line repeating the caller's title, no repeated paragraph): it is a clean body and its offsets
    must stay the caller's.
 2. Each line is classed: navigation, date line, byline, credit/section line, stop line, or text.
-3. The headline is the first title-like text line before the first body paragraph.
-4. Short text lines before the first or after the last body paragraph are furniture.
+3. The article is the main run of prose; its headline is the line near its top with the best
+   headline cues (``headline.py``; the weights are in ``data/boilerplate.yaml``). The article starts
+   right below the headline: a standfirst set apart by a picture, a date or share buttons is kept.
+4. Short text lines before the article's start or after its last body paragraph are furniture.
 5. A paragraph repeated later (a pull quote or standfirst printed again in the body) is kept once,
    at its later place; an exact repeat is dropped.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -48,12 +51,37 @@ _BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|vo
 
 
 @dataclass(frozen=True)
+class Patterns:
+    """A list of regular expressions tested as one: those anchored at the start ("^...") are joined
+    into one expression tried at the start only; the others stay separate, because each keeps the
+    regular-expression engine's fast scan for its first characters, which an alternation loses
+    (joined, the dozen patterns cost five times more on a 100,000-line dump)."""
+
+    start: re.Pattern[str] | None
+    anywhere: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def compile(cls, patterns: list[str]) -> Patterns:
+        anchored = [f"(?:{p[1:]})" for p in patterns if p.startswith("^")]
+        return cls(
+            start=re.compile("|".join(anchored), re.IGNORECASE) if anchored else None,
+            anywhere=tuple(re.compile(p, re.IGNORECASE) for p in patterns if not p.startswith("^")),
+        )
+
+    def search(self, line: str) -> bool:
+        """Does any of the patterns match ``line`` (as ``re.search`` would)?"""
+        if self.start is not None and self.start.match(line):
+            return True
+        return any(p.search(line) for p in self.anywhere)
+
+
+@dataclass(frozen=True)
 class Rules:
     """Compiled boilerplate rules (see ``data/boilerplate.yaml`` for the format)."""
 
     nav_lines: frozenset[str]
-    nav_pattern: re.Pattern[str]
-    stop_pattern: re.Pattern[str]
+    nav_pattern: Patterns
+    stop_pattern: Patterns
     sections: frozenset[str]
     credit_lead: tuple[str, ...]
     credit_tail: tuple[str, ...]
@@ -62,15 +90,8 @@ class Rules:
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> Rules:
-        def pats(key: str) -> re.Pattern[str]:
-            # One regular expression, not a list: a line is tested with one search, not sixty, and the
-            # patterns anchored at the start share one "^", so that at any later position they cost one
-            # failed test, not one each (the difference is fivefold on a 100,000-line dump).
-            given = list(data.get(key) or ())
-            anchored = [f"(?:{p[1:]})" for p in given if p.startswith("^")]
-            floating = [f"(?:{p})" for p in given if not p.startswith("^")]
-            parts = ([f"^(?:{'|'.join(anchored)})"] if anchored else []) + floating
-            return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+        def pats(key: str) -> Patterns:
+            return Patterns.compile(list(data.get(key) or ()))
 
         return cls(
             nav_lines=frozenset(s.lower() for s in data.get("nav_lines") or ()),
@@ -132,7 +153,7 @@ def _credit_section(line: str, rules: Rules) -> tuple[str | None, str | None] | 
     if line.lower() in rules.sections:
         return None, line
     words = line.split()
-    if not 2 <= len(words) <= 10:
+    if not 2 <= len(words) <= 10 or any(c.islower() for c in words[-1]):  # the section is in capitals
         return None
     for k in (2, 1):
         tail = " ".join(words[-k:])
@@ -167,11 +188,12 @@ def _byline(line: str, rules: Rules) -> str | None:
     return None
 
 
-def _main_block(lines: list[str]) -> tuple[int, int] | None:
+def _main_block(lines: list[str], prose: list[bool] | None = None) -> tuple[int, int] | None:
     """(first, last) line of the main run of prose: body lines separated by at most ``MAX_GAP`` other
     lines form a run; the run with the most body text wins (teasers, comment threads and related
-    headlines form smaller runs away from it)."""
-    body = [i for i, ln in enumerate(lines) if _is_body(ln)]
+    headlines form smaller runs away from it). ``prose[i]``: ``_is_body(lines[i])``, when known."""
+    prose = prose if prose is not None else [_is_body(ln) for ln in lines]
+    body = [i for i, is_prose in enumerate(prose) if is_prose]
     if not body:
         return None
     runs: list[list[int]] = [[body[0]]]
@@ -192,9 +214,8 @@ def _main_block(lines: list[str]) -> tuple[int, int] | None:
     return first, last
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    """The 4-word shingles of ``text``, lower-cased (a text under four words is its own shingle)."""
-    w = [x.lower() for x in _words(text)]
+def _shingles(w: list[str]) -> set[tuple[str, ...]]:
+    """The 4-word shingles of a paragraph's lower-cased words (under four words: the words themselves)."""
     if len(w) < 4:
         return {tuple(w)}
     return set(zip(w, w[1:], w[2:], w[3:], strict=False))
@@ -217,7 +238,8 @@ def _repeats(paragraphs: list[str]) -> list[bool]:
     Near-linear: an index from each shingle to the paragraphs holding it, and prefix filtering (a
     paragraph that shares ``REPEAT_SHARE`` of a paragraph's shingles shares at least one of its
     rarest few), instead of comparing every pair of paragraphs."""
-    shingles = [_shingles(p) for p in paragraphs]
+    words = [[x.lower() for x in _words(p)] for p in paragraphs]
+    shingles = [_shingles(w) for w in words]
     holders: dict[tuple[str, ...], list[int]] = {}
     for j, grams in enumerate(shingles):
         for g in grams:
@@ -229,7 +251,7 @@ def _repeats(paragraphs: list[str]) -> list[bool]:
             out.append(True)
             continue
         seen.add(p)
-        out.append(len(_words(p)) >= REPEAT_MIN_WORDS and _contained_later(i, paragraphs, shingles, holders))
+        out.append(len(words[i]) >= REPEAT_MIN_WORDS and _contained_later(i, paragraphs, shingles, holders))
     return out
 
 
@@ -239,7 +261,11 @@ def _contained_later(
     """Does a later paragraph, not equal to paragraph ``i``, hold ``REPEAT_SHARE`` of its shingles?"""
     mine = shingles[i]
     n = len(mine)
-    need = next(c for c in range(n + 1) if c / n >= REPEAT_SHARE)
+    need = math.ceil(REPEAT_SHARE * n)  # the fewest shared shingles that make the share, as the
+    while need > 0 and (need - 1) / n >= REPEAT_SHARE:  # test below computes it (floats: check)
+        need -= 1
+    while need / n < REPEAT_SHARE:
+        need += 1
     # A paragraph holding `need` of the n shingles holds one of any n - need + 1 of them: take the rarest.
     prefix = sorted(mine, key=lambda g: len(holders[g]))[: n - need + 1]
     tried: set[int] = set()
@@ -334,7 +360,7 @@ def clean(
         # clean body (a caller's text field, a wire story), not a page. Cut nothing, so offsets match
         # the caller's text.
         return DumpParts(text=text, notes=tuple(f"{k}:{notes.count(k)}" for k in dict.fromkeys(notes)))
-    span = _main_block([ln for _, ln in kept])
+    span = _main_block([ln for _, ln in kept], [page[p].prose for p in at_page])
     if span is not None:
         first, last = span
         if title is None:
