@@ -144,3 +144,69 @@ def test_headline_followed_by_its_date_beats_a_nearer_caption():
     parts = textdump.clean(dump)
     assert parts.title == "Harbour Pilots Strike Over Pay"
     assert "Photo: Ana Ruiz" not in parts.text
+
+
+def test_picture_credits_prompts_and_post_footers_are_furniture():
+    furniture = ["Photo by Ana Ruiz on Picturebank", "Figure 2: Cranes on the northern quay",
+                 "Get the Bugle Daily newsletter", "Leave a comment", "Schreibe einen Kommentar",
+                 "This entry was posted in Harbour news", "Teile diesen Beitrag", "Powered by Pressengine",
+                 "Twittern"]
+    dump = "\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", P1, *furniture[:2], P2, *furniture[2:]])
+    parts = textdump.clean(dump)
+    assert parts.text == P1 + "\n\n" + P2
+    for line in furniture:
+        assert textdump.default_rules().nav_pattern.search(line) or line.lower() in textdump.default_rules().nav_lines
+
+
+def test_prose_mentioning_a_newsletter_or_a_photo_is_kept():
+    rules = textdump.default_rules()
+    assert not rules.nav_pattern.search("The ministry said its weekly newsletter had reported the closure "
+                                        "of the crossings as early as last spring.")
+    assert not rules.nav_pattern.search("Photo archives show the crossing busy with lorries in 1998.")
+
+
+def test_patterns_anchored_and_floating_match_as_re_search_would():
+    pats = textdump.Patterns.compile(["^share (this|on)", "all rights reserved", "^tags?:", r"\(foto:[^)]+\)$"])
+    assert pats.start is not None and len(pats.anywhere) == 2
+    assert pats.search("Share this")
+    assert not pats.search("Please share this")  # anchored: only at the start
+    assert pats.search("(c) Bugle Daily, ALL RIGHTS RESERVED")  # floating, case-insensitive
+    assert pats.search("Boats at the quay (Foto: Ana Ruiz)")
+    assert not textdump.Patterns.compile([]).search("anything")
+
+
+def _repeats_by_pairs(paragraphs: list[str]) -> list[bool]:
+    """The definition of ``_repeats``, pair by pair (quadratic): the reference for the indexed one."""
+    shingles = [textdump._shingles([w.lower() for w in textdump._words(p)]) for p in paragraphs]
+    return [p in paragraphs[:i] or (len(textdump._words(p)) >= 8 and any(
+        q != p and len(shingles[i] & shingles[j]) / len(shingles[i]) >= 0.6
+        for j, q in enumerate(paragraphs[i + 1:], start=i + 1))) for i, p in enumerate(paragraphs)]
+
+
+def test_indexed_repeat_check_agrees_with_the_pairwise_definition():
+    import random
+
+    rng = random.Random(7)
+    vocab = ["port", "quay", "crane", "ship", "storm", "harbour", "pilot", "cargo"]
+    for _ in range(400):
+        paragraphs: list[str] = []
+        for _ in range(rng.randint(0, 10)):
+            if paragraphs and rng.random() < 0.4:  # a near or exact copy of an earlier paragraph
+                words = rng.choice(paragraphs).split()
+                at = rng.randint(0, len(words))
+                words[at:at] = rng.choices(vocab, k=rng.randint(0, 3))
+                paragraphs.append(" ".join(words))
+            else:
+                paragraphs.append(" ".join(rng.choices(vocab, k=rng.randint(0, 14))))
+        assert textdump._repeats(paragraphs) == _repeats_by_pairs(paragraphs), paragraphs
+
+
+def test_repeat_check_is_linear_on_many_similar_lines():
+    import time
+
+    lines = [f"Line {i} of a very long dump says something." for i in range(40_000)]
+    started = time.process_time()
+    flags = textdump._repeats(lines)
+    assert time.process_time() - started < 5  # pairwise: ~14 s of CPU for 40,000 lines; indexed: ~1 s
+    # Each line is mostly contained in the next one: all but the last are near repeats.
+    assert flags == [True] * (len(lines) - 1) + [False]

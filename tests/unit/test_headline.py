@@ -1,0 +1,110 @@
+"""ingest.headline: the headline of a page dump picked by its cues (hand-written dumps)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.ingest import headline, textdump
+from eventwire.ingest.headline import PageLine
+
+P1 = ("The harbour authority of Port Vela closed the northern quay on Monday after a crane collapsed "
+      "onto two moored cargo ships during a storm.")
+P2 = ("Nobody was hurt, the authority said, but the quay will stay shut for at least a week while "
+      "engineers inspect the remaining cranes.")
+P3 = ("Shipping companies said they would divert their vessels to the southern terminal, where waiting "
+      "times already exceed two days.")
+BODY = ["", P1, "", P2, "", P3]
+
+
+def _title(lines: list[str]) -> str | None:
+    return textdump.clean("\n".join(lines)).title
+
+
+def test_headline_followed_by_a_dated_byline_line_beats_a_menu_entry():
+    # "Veröffentlicht am ... von ..." is no date line for dates.py (it names the author), but a short
+    # line holding a date right below a line marks that line as the headline.
+    dump = ["Home", "Wirtschaft", "Hafen und Handel", "Port Vela Closes Northern Quay After Crane Collapse",
+            "Veröffentlicht am 4. Februar 2024 von Jane Doe", *BODY]
+    assert _title(dump) == "Port Vela Closes Northern Quay After Crane Collapse"
+    lines = [PageLine("nav", "Home"), *(PageLine("text", ln) for ln in dump[1:5]), PageLine("text", P1, True)]
+    cues = dict(headline.candidates(lines, 5))
+    assert cues[3]["dated"] == 1.0 and cues[4]["meta_line"] == 1.0
+
+
+def test_two_word_label_right_above_the_article_is_not_the_headline():
+    dump = ["Menu", "Crane Collapse Shuts Port Vela's Northern Quay", "Published March 3, 2024", "Top Stories",
+            *BODY]
+    assert _title(dump) == "Crane Collapse Shuts Port Vela's Northern Quay"
+
+
+def test_breadcrumb_glued_without_spaces_marks_the_headline():
+    dump = ["Menu", "HomeNewsCrane collapse shuts northern quay", "Weather warning for the coast",
+            "Crane collapse shuts northern quay", "Storm season", *BODY]
+    assert _title(dump) == "Crane collapse shuts northern quay"
+    lines = [PageLine("text", ln) for ln in dump[1:5]] + [PageLine("text", P1, True)]
+    cues = dict(headline.candidates(lines, 4))
+    assert cues[2]["quoted_elsewhere"] == 1.0  # inside the breadcrumb, glued to "News"
+    assert cues[1]["quoted_elsewhere"] == 0.0
+
+
+def test_subheading_between_paragraphs_is_not_the_headline():
+    dump = ["Menu", "Port Vela quay closed after crane falls", "Published March 3, 2024", "", P1, "",
+            "What happens to the ships now", "", P2, "", P3]
+    assert _title(dump) == "Port Vela quay closed after crane falls"
+    lines = [PageLine("text", "Port Vela quay closed after crane falls"), PageLine("text", P1, True),
+             PageLine("text", "What happens to the ships now"), PageLine("text", P2, True)]
+    cues = dict(headline.candidates(lines, 1))
+    assert cues[2]["prose_above"] == 1.0 and cues[2]["in_article"] == 1.0
+    assert cues[0]["prose_above"] == 0.0
+
+
+def test_question_headline_opening_the_run_of_prose_is_found_and_left_out_of_the_body():
+    question = "Will the northern quay of Port Vela ever reopen for cargo ships?"
+    parts = textdump.clean("\n".join(["Menu", "Contact", "", question, "", P1, "", P2, "", P3]))
+    assert parts.title == question
+    assert question not in parts.text
+    assert parts.text.startswith(P1)
+
+
+def test_standfirst_set_apart_by_furniture_stays_in_the_body():
+    standfirst = "A storm toppled a crane onto two cargo ships; the quay stays shut for a week."
+    dump = ["Menu", "Crane collapse shuts Port Vela quay", standfirst, "Published March 3, 2024", "Share",
+            "Pilots gather at the quay", "Boats queue outside the port", "Photo archive", "Listen", "", P1, "", P2,
+            "", P3]
+    parts = textdump.clean("\n".join(dump))
+    assert parts.title == "Crane collapse shuts Port Vela quay"
+    assert parts.text.startswith(standfirst)
+
+
+def test_no_candidate_with_a_positive_score_gives_no_headline():
+    lines = [PageLine("text", "12:30"), PageLine("text", P1, True), PageLine("text", P2, True)]
+    assert headline.pick(lines, 1, textdump.default_rules().headline_cues) is None
+
+
+def test_cues_are_weighed_as_the_rules_say():
+    lines = [PageLine("text", "Quay closed"), PageLine("text", "Crane collapse shuts the northern quay"),
+             PageLine("date", "March 3, 2024"), PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 3))
+    assert found[1]["dated"] == 1.0 and found[0]["dated"] == 1.0
+    assert found[0]["few_words"] == 1.0 and found[1]["few_words"] == 0.0
+    # With only the length cue, the longer line wins; with only "few words" penalised, too.
+    assert headline.pick(lines, 3, {"words": 1.0}) == 1
+    assert headline.pick(lines, 3, {"few_words": -1.0, "near": 0.1}) == 1
+
+
+def test_unknown_cue_name_is_an_error():
+    lines = [PageLine("text", "Crane collapse shuts the northern quay"), PageLine("text", P1, True)]
+    with pytest.raises(ValueError, match="nerar"):
+        headline.pick(lines, 1, {"nerar": 1.0})
+
+
+def test_is_meta_recognises_short_dated_lines_only():
+    assert headline.is_meta(PageLine("text", "Jane Doe · 31. Oktober 2023"))
+    assert headline.is_meta(PageLine("text", "The Daily Bugle 03/04/2022 J. Doe"))
+    assert headline.is_meta(PageLine("byline", "By Jane Doe"))
+    assert not headline.is_meta(PageLine("text", "Crane collapse shuts the northern quay"))
+    assert not headline.is_meta(PageLine("text", P1 + " It happened on March 3, 2024."))
+
+
+def test_key_ignores_case_quotes_and_spacing():
+    assert headline.key('  "Crane  Collapse"  ') == headline.key("crane collapse")
