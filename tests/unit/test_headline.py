@@ -108,3 +108,16 @@ def test_is_meta_recognises_short_dated_lines_only():
 
 def test_key_ignores_case_quotes_and_spacing():
     assert headline.key('  "Crane  Collapse"  ') == headline.key("crane collapse")
+
+
+def test_headline_above_its_standfirst_beats_the_standfirst():
+    # Both are followed by the byline and share words with the lead; the headline has a longer line,
+    # its standfirst, right below it.
+    dump = ["Log in", "Port Vela shuts its northern quay", "",
+            "A crane toppled onto two ships in the storm and the quay stays shut while engineers inspect it",
+            "", "By Jane Doe", "3 Mar 2024 10:05 GMT", "Share this article", *BODY]
+    assert _title(dump) == "Port Vela shuts its northern quay"
+    lines = [PageLine("text", dump[1]), PageLine("text", dump[3]), PageLine("byline", dump[5]),
+             PageLine("text", P1, True)]
+    cues = dict(headline.candidates(lines, 3))
+    assert cues[0]["standfirst_next"] == 1.0 and cues[1]["standfirst_next"] == 0.0

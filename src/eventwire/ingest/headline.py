@@ -9,7 +9,8 @@ a weighted sum of *cues*, each a general property of how news pages lay out thei
   kicker or a label (``adjacent``); a headline ending in "?" or "!" reads as prose and may open the
   article itself (``in_article``, which counts against all other lines there);
 - it is followed by its date, byline or credit (``dated``; a short line holding a date counts), or
-  straight by prose, the standfirst or the lead (``prose_next``); some sites print the date first
+  straight by prose, the lead (``prose_next``), or by a longer line, the standfirst
+  (``standfirst_next``); some sites print the date first
   (``after_meta``); it often follows the menu (``after_menu``), seldom prose: a line with prose just
   above it is a subheading or a teaser (``prose_above``); a date line itself is no headline
   (``meta_line``);
@@ -50,6 +51,9 @@ _DATEISH = re.compile(
 )
 #: A line of at most this many words holding a date is a date line.
 META_WORDS = 15
+#: A standfirst (the summary under the headline) has at least this many words, and more than the
+#: headline.
+STANDFIRST_WORDS = 8
 #: How many page lines above the article are looked at.
 WINDOW = 80
 #: How many page lines from the article's first line on are candidates too: a headline that ends
@@ -125,6 +129,8 @@ def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], cou
         "in_article": float(i >= first),
         "dated": float(any(is_meta(ln) for ln in after)),
         "prose_next": float(i + 1 < len(lines) and lines[i + 1].kind == "text" and lines[i + 1].prose),
+        "standfirst_next": float(i + 1 < len(lines) and lines[i + 1].kind == "text"
+                                 and len(_WORD.findall(lines[i + 1].text)) >= max(STANDFIRST_WORDS, n + 1)),
         "after_meta": float(i > 0 and is_meta(lines[i - 1])),
         "after_menu": float(i > 0 and lines[i - 1].kind == "nav"),
         "prose_above": float(any(lines[j].prose for j in range(max(0, i - 3), i))),
