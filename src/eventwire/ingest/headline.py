@@ -65,6 +65,8 @@ MAX_WORDS = 40
 #: quotation of the candidate (a bound that keeps 100,000-line dumps linear).
 NEAR = 15
 QUOTE_REACH = 2000
+#: How many lines holding the candidate's text are examined (a bound for a very common short text).
+QUOTE_TRIES = 50
 #: A candidate must score more than this: one with more against it than for it is no headline (a
 #: page without one, a clean body whose first paragraph is short).
 MIN_SCORE = 0.0
@@ -99,11 +101,30 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
 
 
+def _quoted(k: str, joined: str) -> bool:
+    """Is ``k`` part of another, not much longer line of ``joined`` (lines joined by newlines), word-
+    bounded or ending it (a breadcrumb flattened without spaces: "HomeWorldHeadline")?"""
+    bounded = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
+    limit = 4 * len(k) + 40  # a longer line is prose that happens to use the words
+    pos = joined.find(k)
+    for _ in range(QUOTE_TRIES):  # each occurrence is found by str.find, at C speed
+        if pos < 0:
+            return False
+        start = joined.rfind("\n", 0, pos) + 1
+        end = joined.find("\n", pos)
+        other = joined[start : end if end >= 0 else len(joined)]
+        if other != k and len(other) < limit and (other.endswith(k) or bounded.search(other)):
+            return True
+        pos = joined.find(k, end if end >= 0 else len(joined))
+    return False
+
+
 def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], counts: Counter[str],
-         last: Mapping[str, int], lead_words: set[str]) -> dict[str, float]:
+         last: Mapping[str, int], lead_words: set[str], joined: str) -> dict[str, float]:
     """The cues of line ``i`` as a headline for the article starting at line ``first``.
     ``keys``: ``key`` of every line; ``counts``: how often each key occurs on the page; ``last``: the
-    index of its last occurrence; ``lead_words``: the content words of the article's first paragraphs."""
+    index of its last occurrence; ``lead_words``: the content words of the article's first paragraphs;
+    ``joined``: the keys of the lines within ``QUOTE_REACH`` of the window, one a line."""
     line = lines[i].text
     k = keys[i]
     n = len(_WORD.findall(line))
@@ -111,16 +132,7 @@ def cues(lines: Sequence[PageLine], i: int, first: int, keys: Sequence[str], cou
     between = sum(1 for j in range(min(i, first) + 1, max(i, first)) if lines[j].kind == "text")
     after = [lines[j] for j in range(i + 1, min(len(lines), i + 4))]
     here = counts[k]
-    quoted = False
-    if len(k) >= 3:
-        bounded = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
-        limit = 4 * len(k) + 40  # a longer line is prose that happens to use the words
-        # Word-bounded, or ending the line: a breadcrumb flattened without spaces ("HomeWorldHeadline").
-        quoted = any(
-            k in keys[j] and keys[j] != k and len(keys[j]) < limit
-            and (keys[j].endswith(k) or bounded.search(keys[j]) is not None)
-            for j in range(max(0, i - QUOTE_REACH), min(len(lines), i + QUOTE_REACH))
-        )
+    quoted = len(k) >= 3 and _quoted(k, joined)
     stripped = line.rstrip()
     return {
         "lead_overlap": len(words & lead_words) / len(words) if words else 0.0,
@@ -169,6 +181,7 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
         return []
     # Keys of the lines that matter: the window, and the reach searched for repeats and quotations.
     keys = [key(ln.text) if lo - QUOTE_REACH <= j < first + QUOTE_REACH else "" for j, ln in enumerate(lines)]
+    joined = "\n".join(keys[max(0, lo - QUOTE_REACH) : first + QUOTE_REACH])
     counts = Counter(keys)
     last = {k: j for j, k in enumerate(keys)}
 
@@ -179,7 +192,8 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
 
     lead = lead_words(first)
     # A candidate inside the article is compared with the prose below it, not with itself.
-    return [(i, cues(lines, i, first, keys, counts, last, lead if i < first else lead_words(i + 1))) for i in found]
+    return [(i, cues(lines, i, first, keys, counts, last, lead if i < first else lead_words(i + 1), joined))
+            for i in found]
 
 
 def pick(lines: Sequence[PageLine], first: int, weights: Mapping[str, float]) -> int | None:
