@@ -150,7 +150,8 @@ def test_picture_credits_prompts_and_post_footers_are_furniture():
     furniture = ["Photo by Ana Ruiz on Picturebank", "Figure 2: Cranes on the northern quay",
                  "Get the Bugle Daily newsletter", "Leave a comment", "Schreibe einen Kommentar",
                  "This entry was posted in Harbour news", "Teile diesen Beitrag", "Powered by Pressengine",
-                 "Twittern"]
+                 "Twittern", "Lea más: Port Vela reopens its southern terminal", "© Ana Ruiz/Picturebank",
+                 "The old harbour at dawn. Foto: Ana Ruiz", "Lesen Sie hier weitere Hafen-Nachrichten"]
     dump = "\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", P1, *furniture[:2], P2, *furniture[2:]])
     parts = textdump.clean(dump)
     assert parts.text == P1 + "\n\n" + P2
@@ -163,6 +164,8 @@ def test_prose_mentioning_a_newsletter_or_a_photo_is_kept():
     assert not rules.nav_pattern.search("The ministry said its weekly newsletter had reported the closure "
                                         "of the crossings as early as last spring.")
     assert not rules.nav_pattern.search("Photo archives show the crossing busy with lorries in 1998.")
+    assert not rules.nav_pattern.search("The photo: a crane lying across two ships, taken by a pilot at dawn, "
+                                        "went round the world.")
 
 
 def test_patterns_anchored_and_floating_match_as_re_search_would():
