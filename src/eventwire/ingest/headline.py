@@ -101,10 +101,25 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) > 3}
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what \w matches
+
+
+def _bounded_in(k: str, other: str) -> bool:
+    r"""Does ``k`` occur in ``other`` with no word character right before or after it? (The same as
+    searching ``(?<!\w)k(?!\w)``, without compiling an expression for every candidate.)"""
+    pos = other.find(k)
+    while pos >= 0:
+        end = pos + len(k)
+        if not (pos and _is_word_char(other[pos - 1])) and not (end < len(other) and _is_word_char(other[end])):
+            return True
+        pos = other.find(k, pos + 1)
+    return False
+
+
 def _quoted(k: str, joined: str) -> bool:
     """Is ``k`` part of another, not much longer line of ``joined`` (lines joined by newlines), word-
     bounded or ending it (a breadcrumb flattened without spaces: "HomeWorldHeadline")?"""
-    bounded = re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)")
     limit = 4 * len(k) + 40  # a longer line is prose that happens to use the words
     pos = joined.find(k)
     for _ in range(QUOTE_TRIES):  # each occurrence is found by str.find, at C speed
@@ -113,7 +128,7 @@ def _quoted(k: str, joined: str) -> bool:
         start = joined.rfind("\n", 0, pos) + 1
         end = joined.find("\n", pos)
         other = joined[start : end if end >= 0 else len(joined)]
-        if other != k and len(other) < limit and (other.endswith(k) or bounded.search(other)):
+        if other != k and len(other) < limit and (other.endswith(k) or _bounded_in(k, other)):
             return True
         pos = joined.find(k, end if end >= 0 else len(joined))
     return False
