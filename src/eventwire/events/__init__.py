@@ -5,6 +5,10 @@ in text order. For every sentence token the lexicon matches, ``frames`` finds ac
 ``modality`` the modality and negation, ``when`` the date, ``where`` the place; ``ontology`` adds the
 CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the rules that fired.
 
+When no recipient of a known country is named, the place the act is aimed at or done in gives it
+(``_place_is_target``: "shelled Juba", "imposed a curfew in X"; never for MOBILIZE): the place itself,
+or the country of an unqualified recipient ("rebels in X" -> X's rebels).
+
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
 an act that is the content of another event or appeal (non-asserted under it, a gerund after it, an
 event noun or relative clause inside its arguments). What is recoded (``_turned``): refused
@@ -25,7 +29,7 @@ from eventwire.events import frames, lexicon, modality, ontology, when, where
 from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
-from eventwire.records import ActorMention, Article, Event, Quote
+from eventwire.records import Actor, ActorMention, Article, Event, Place, Quote
 
 # Confidence is a documented heuristic until a calibrated model replaces it: a lexicon hit starts at
 # 0.4; each resolved argument adds 0.2, a verbal predicate 0.1, an asserted modality 0.1.
@@ -53,7 +57,8 @@ def _by_token(doc: Doc, mentions: tuple[ActorMention, ...]) -> dict[int, ActorMe
     out: dict[int, ActorMention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        if span is None or all(t.pos_ in ("VERB", "AUX") for t in span):
+            # "to press their demands": a role word used as a verb names no party.
             continue
         for t in span:
             out.setdefault(t.i, m)
@@ -260,6 +265,71 @@ def _background(tok: Token, matched: dict[int, Entry]) -> bool:
     return False
 
 
+# Types whose recipient is never merely where the act takes place. MOBILIZE: the recipient is whom the
+# forces threaten "if that is clear" (manual), not the ground they deploy on.
+_NO_PLACE_RECIPIENT = frozenset({"MOBILIZE"})
+# Arcs a place phrase may climb to reach the act it is the target of: prepositional and object
+# attachment, apposition, infinitival content ("threatened to ban voting in X") and an adverbial clause
+# of the act ("killed 23 people when they blew themselves up in X"); never a subject, a relative clause
+# ("refugees who lived in X") or reported speech.
+_PLACE_UP = frozenset({"pobj", "prep", "dobj", "appos", "compound", "conj", "nmod", "amod", "npadvmod",
+                       "xcomp", "advmod", "pcomp", "advcl", "attr", "oprd", "dative"})
+# Arcs by which a noun predicate hangs from the verb that carries it ("staged demonstrations in X").
+_CARRIER = frozenset({"dobj", "pobj", "prep", "xcomp", "conj", "acomp", "attr"})
+
+
+def _place_is_target(tok: Token, place: Place) -> bool:
+    """``place`` is attached to the act of ``tok`` (or to the verb carrying it), not a place mentioned
+    elsewhere in the sentence: its phrase climbs to the predicate through ``_PLACE_UP`` arcs."""
+    span = tok.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    anchors = {tok.i}
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in _CARRIER or cur.head is cur:
+            break
+        cur = cur.head
+        anchors.add(cur.i)
+    node = span.root
+    for _ in range(8):
+        if node.i in anchors:
+            return True
+        if node.dep_ not in _PLACE_UP or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _place_recipient(place: Place, by_token: dict[int, ActorMention], doc: Doc) -> ActorMention:
+    """The recipient that a place stands for: the actor mention naming it when there is one with a
+    country, else a country-level mention of the place (PLOVER associates entities and events in a place
+    with its country)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is not None:
+        for t in span:
+            m = by_token.get(t.i)
+            if m is not None and m.actor.country == place.country:
+                return m
+    actor = Actor(code=place.country, country=place.country, name=place.text)
+    return ActorMention(text=place.text, start=place.start, end=place.end, actor=actor, how="place")
+
+
+def _placed(recipient: tuple[ActorMention, ...], place: Place, by_token: dict[int, ActorMention],
+            doc: Doc) -> tuple[ActorMention, ...]:
+    """``recipient`` (mentions with no country: a sector at most, "forces", "hostages") qualified by the
+    country of ``place``; with no recipient, the place itself (``_place_recipient``)."""
+    if not recipient:
+        return (_place_recipient(place, by_token, doc),)
+    out = []
+    for m in recipient:
+        sector = m.actor.sector
+        code = f"{place.country}{sector}" if sector and sector != "IGO" else place.country
+        actor = Actor(code=code, country=place.country, sector=sector, name=m.actor.name)
+        out.append(replace(m, actor=actor, how=f"{m.how}+place"))
+    return tuple(out)
+
+
 def _has_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" for c in tok.children)
 
@@ -345,6 +415,14 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             cameo, goldstein, quad = coder.ontology.score(entry.event_type, mode, entry.cameo)
             actor_toks = {i for i, m in by_token.items() if m in fr.actor or m.how in _NOT_PLACE_KINDS}
             place = where.event_place(tok, coder.kb, actor_toks, article.published, material=quad in (2, 4))
+            if place is not None and place.country and not any(m.actor.country for m in fr.recipient) and \
+                    entry.event_type not in _NO_PLACE_RECIPIENT and _place_is_target(tok, place):
+                # "shelled Juba", "imposed a curfew in the town of X", "demonstrated in X": with no party
+                # of a known country named, the place the act is aimed at or done in gives the recipient's
+                # country (CAMEO/PLOVER practice: an act on a place targets the place's country; an
+                # unqualified "forces in east X" are X's).
+                fr = replace(fr, recipient=_placed(fr.recipient, place, by_token, doc),
+                             arcs=(*fr.arcs, f"recipient country from the place '{place.text}'"))
             resolved = sum(1 for side in (fr.actor, fr.recipient) if any(m.actor.resolved for m in side))
             confidence = (_BASE + _ARG * resolved + _VERB * (tok.pos_ == "VERB") + _ASSERT * (mod == "asserted")
                           + _MAIN * _is_main(tok) - _EMBEDDED * _under_event(tok, matched))

@@ -8,7 +8,11 @@ adjective), ``frame(token, ...)`` finds:
   subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
   to military cooperation" -> Minsk);
 - recipient: the direct object (or the passive subject), else the object of the entry's preposition
-  or of with/against/on/to/at;
+  or of with/against/on/to/at, or a dative; of these slots the first that names a party of a known
+  country wins, then a party of known country inside the act's content (``_content_party``: "offered
+  to hand over to X", "demanded that X abandon", "concede to demands from X"), then a slot naming a
+  party with no country ("troops"). A slot naming no party ("gave X five million dollars") never
+  blocks another. (``events`` then lets the place of the act give a missing recipient country.)
 - the mentions inside each argument: the head and its compound, conjunct and appositive tokens,
   so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes.
 """
@@ -141,6 +145,60 @@ def _including(tok: Token, head: Token) -> set[int]:
     return out
 
 
+# Arcs searched, breadth first, for the party an act is aimed at when no argument slot names one: the
+# act's complement clauses ("offered to hand over to X", "demanding that X abandon"), purpose clauses
+# ("began a hunger strike to demand the resignation of X"), objects and their of/from/by/for/with/to
+# phrases ("conceded to demands from X", "investigating crimes by X", "suspension of links with X"),
+# possessors ("X's government") and party modifiers ("restrictions against German goods").
+_CONTENT_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp", "ccomp", "advcl", "pcomp", "poss",
+                           "agent", "amod", "compound", "nmod", "conj", "appos", "acl"})
+_CONTENT_PREPS = frozenset(_RECIPIENT_PREPS) | {"of", "by", "in", "over"}
+# Under these, a place name is where the act happens ("talks in Minsk"; the place rule of ``events``
+# decides whether it stands for the recipient), but a grievance or a conflict inside them can name the
+# party ("in protest of X's refusal", "complained over Israeli air raids", "an offensive in its war with X").
+_WHERE_PREPS = frozenset({"in", "at", "over", "on", "into"})
+_PLACE_KINDS = frozenset({"country", "capital", "place"})
+# Subjects count only below the predicate's own clause: "demanding that X abandon" (X), not the actor.
+_CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+def _has_country(tokens: set[int], by_token: dict[int, ActorMention]) -> bool:
+    return any(m.actor.country for m in _mentions_in(tokens, by_token))
+
+
+def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMention],
+                   countried: bool) -> Token | None:
+    """The nearest token below ``tok`` (breadth first over ``_CONTENT_DEPS``, subjects of complement
+    clauses included) that carries a resolved party mention not in ``exclude`` (with ``countried``,
+    one with a country); None when there is none."""
+    frontier = [tok]
+    seen = {tok.i}
+    for _ in range(5):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.i in seen or c.i in exclude:
+                    continue
+                clause_subj = c.dep_ in _CLAUSE_SUBJ and t is not tok and t.dep_ in ("ccomp", "xcomp", "advcl")
+                if c.dep_ not in _CONTENT_DEPS and not clause_subj:
+                    continue
+                if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS:
+                    continue
+                if c.dep_ == "pobj" and t.lower_ in _WHERE_PREPS and c.lemma_.lower() in PLACE_NOUNS:
+                    continue  # "deployment on Belarus' territory": where, not whom
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ not in ("to", "so") for g in c.children):
+                    continue  # "after they met X", "if X agrees": not the act's purpose
+                seen.add(c.i)
+                m = by_token.get(c.i)
+                where = c.dep_ == "pobj" and t.lower_ in _WHERE_PREPS and m is not None and m.how in _PLACE_KINDS
+                if m is not None and m.actor.resolved and c.pos_ != "PRON" and (m.actor.country or not countried) \
+                        and not where:
+                    return c
+                nxt.append(c)
+        frontier = nxt
+    return None
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
@@ -190,22 +248,37 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             arcs.append("recipient=poss")
     if recip_head is None and entry.recipient not in ("none", "poss"):
         preps = entry.prep or _RECIPIENT_PREPS
-        if entry.recipient != "prep" and not is_noun:
-            obj = _child(tok, ("dobj", "obj"))
+        obj = _child(tok, ("dobj", "obj"))
+        cands: list[tuple[Token | None, str]] = []
+        if entry.recipient != "prep" and not is_noun and obj is not None and obj.lemma_.lower() not in entry.object:
             # "held talks with X": the object is the event noun itself, the recipient is the with-phrase.
-            if obj is not None and obj.lemma_.lower() not in entry.object:
-                recip_head = obj
-                arcs.append("recipient=dobj")
-        if recip_head is None:
-            recip_head = _prep_object(tok, preps)
-            if recip_head is None:
-                obj = _child(tok, ("dobj", "obj"))
-                if obj is not None and obj.lemma_.lower() in entry.object:
-                    recip_head = _prep_object(obj, preps)
-            if recip_head is None:
-                recip_head = _recipient_above(tok, preps, actor_head)
-            if recip_head is not None:
-                arcs.append(f"recipient=pobj({recip_head.head.text})")
+            cands.append((obj, "recipient=dobj"))
+        cands.append((_prep_object(tok, preps), "recipient=pobj"))
+        if obj is not None and obj.lemma_.lower() in entry.object:
+            cands.append((_prep_object(obj, preps), "recipient=pobj"))
+        cands.append((_recipient_above(tok, preps, actor_head), "recipient=pobj"))
+        found = [(h, why) for h, why in cands if h is not None]
+        actor_set = _arg_tokens(actor_head) if actor_head is not None else set()
+        # A phrase that names no party ("gave the Ivory Coast 5.1 million dollars": the object is the
+        # amount) does not stand in the way of one that does; nor does one naming only a sector with no
+        # country ("offered its troops to Lebanon's president": the troops are what is offered) when a
+        # slot or the act's content names a party of a known country.
+        def phrase(h: Token) -> set[int]:
+            return _arg_tokens(h) | _including(tok, h)
+
+        countried = next(((h, why) for h, why in found if _has_country(phrase(h), by_token)), None)
+        if countried is None:
+            deep = _content_party(tok, actor_set, by_token, countried=True)
+            if deep is not None:
+                countried = (deep, f"recipient=party inside the act's content ('{deep.text}')")
+        named = countried or next(((h, why) for h, why in found if _mentions_in(phrase(h), by_token)), None)
+        if named is None:
+            deep = _content_party(tok, actor_set, by_token, countried=False)
+            if deep is not None:
+                named = (deep, f"recipient=party inside the act's content ('{deep.text}')")
+        if named is not None:
+            recip_head = named[0]
+            arcs.append(named[1] if named[1] != "recipient=pobj" else f"recipient=pobj({recip_head.head.text})")
 
     actor_toks = _arg_tokens(actor_head) if actor_head is not None else set()
     recip_toks = _arg_tokens(recip_head) | _including(tok, recip_head) if recip_head is not None else set()

@@ -1,0 +1,220 @@
+"""Recipients of events on hand-built parses with hand-built actor mentions (no spaCy model needed).
+
+Each test builds a Doc as the parser would, marks the actor mentions the actors stage would find
+(made-up countries: Ruritania RUR, Freedonia FRE), and checks who the event is aimed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire import events
+from eventwire.events import lexicon, ontology
+from eventwire.records import Actor, ActorMention, Article, Event
+
+_VOCAB = spacy.blank("en").vocab
+RUR = Actor(code="RUR", country="RUR", name="Ruritania")
+FRE = Actor(code="FRE", country="FRE", name="Freedonia")
+
+
+@dataclass(frozen=True)
+class _Name:
+    actor: Actor
+    kind: str
+
+
+class _PlaceKB:
+    """Knows Ruritania as a country name, nothing else."""
+
+    def lookup_name(self, text: str, on: Any = None) -> _Name | None:
+        return _Name(RUR, "country") if text == "Ruritania" else None
+
+
+def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or "O")."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def _mention(doc: Doc, first: int, last: int, actor: Actor, how: str = "country") -> ActorMention:
+    span = doc[first:last + 1]
+    return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor, how=how)
+
+
+def _code(doc: Doc, mentions: tuple[ActorMention, ...]) -> tuple[Event, ...]:
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_PlaceKB())  # type: ignore[arg-type]
+    return events.code(doc, Article(id="t", text=doc.text), mentions, coder)
+
+
+def _only(coded: tuple[Event, ...], event_type: str) -> Event:
+    (ev,) = [e for e in coded if e.event_type == event_type]
+    return ev
+
+
+def test_place_of_the_act_stands_for_a_missing_recipient():
+    # "Troops imposed a curfew in Ruritania."  No party is named: the place gives the recipient.
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("curfew", 1, "dobj", "NOUN", "curfew", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 4, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, ()), "COERCE")
+    assert [(m.text, m.actor.country, m.how) for m in ev.recipient] == [("Ruritania", "RUR", "place")]
+
+
+def test_place_inside_a_relative_clause_is_not_the_recipient():
+    # "Troops imposed a curfew on people who live in Ruritania."  The place describes the people.
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("curfew", 1, "dobj", "NOUN", "curfew", "O"),
+        ("on", 1, "prep", "ADP", "on", "O"),
+        ("people", 4, "pobj", "NOUN", "people", "O"),
+        ("who", 7, "nsubj", "PRON", "who", "O"),
+        ("live", 5, "relcl", "VERB", "live", "O"),
+        ("in", 7, "prep", "ADP", "in", "O"),
+        ("Ruritania", 8, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, ()), "COERCE")
+    assert ev.location is not None and ev.recipient == ()
+
+
+def test_mobilizing_in_a_place_does_not_make_it_the_recipient():
+    # "Freedonia mobilized reservists in Ruritania."  MOBILIZE's recipient is whom it threatens.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("mobilized", 1, "ROOT", "VERB", "mobilize", "O"),
+        ("reservists", 1, "dobj", "NOUN", "reservist", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE),)), "MOBILIZE")
+    assert ev.recipient == ()
+
+
+def test_subject_of_a_demanded_clause_is_the_recipient():
+    # "Protesters demanded that Ruritania release the prisoners."
+    doc = _doc([
+        ("Protesters", 1, "nsubj", "NOUN", "protester", "O"),
+        ("demanded", 1, "ROOT", "VERB", "demand", "O"),
+        ("that", 4, "mark", "SCONJ", "that", "O"),
+        ("Ruritania", 4, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("release", 1, "ccomp", "VERB", "release", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("prisoners", 4, "dobj", "NOUN", "prisoner", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 3, 3, RUR),)), "REQUEST")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_recipient_of_the_offered_act_is_the_offers_recipient():
+    # "Freedonia offered to hand over the suspects to Ruritania."
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("to", 3, "aux", "PART", "to", "O"),
+        ("hand", 1, "xcomp", "VERB", "hand", "O"),
+        ("over", 3, "prt", "ADP", "over", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("suspects", 3, "dobj", "NOUN", "suspect", "O"),
+        ("to", 3, "prep", "ADP", "to", "O"),
+        ("Ruritania", 7, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 8, 8, RUR))), "AGREE")
+    assert [m.actor.code for m in ev.actor] == ["FRE"]
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_object_naming_no_party_gives_way_to_the_indirect_object():
+    # "Freedonia offered Ruritania a deal."  The object is what is offered.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("Ruritania", 1, "dative", "PROPN", "Ruritania", "B-GPE"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("deal", 1, "dobj", "NOUN", "deal", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 2, 2, RUR))), "AGREE")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_sector_without_country_gives_way_to_a_party_of_known_country():
+    # "Freedonia offered troops to Ruritania."  The troops are what is offered.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("troops", 1, "dobj", "NOUN", "troop", "O"),
+        ("to", 1, "prep", "ADP", "to", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    troops = _mention(doc, 2, 2, Actor(code="MIL", sector="MIL"), how="role")
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), troops, _mention(doc, 4, 4, RUR))), "AGREE")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_unqualified_recipient_takes_the_country_of_the_place():
+    # "Freedonia attacked rebels in Ruritania."  The rebels are Ruritania's: RURREB.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+        ("rebels", 1, "dobj", "NOUN", "rebel", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    rebels = _mention(doc, 2, 2, Actor(code="REB", sector="REB"), how="role")
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), rebels)), "ASSAULT")
+    assert [(m.text, m.actor.code, m.actor.country) for m in ev.recipient] == [("rebels", "RURREB", "RUR")]
+
+
+def test_role_word_used_as_a_verb_names_no_party():
+    # "Farmers blocked roads to press Ruritania."  "press" (the media role) is a verb here.
+    doc = _doc([
+        ("Farmers", 1, "nsubj", "NOUN", "farmer", "O"),
+        ("blocked", 1, "ROOT", "VERB", "block", "O"),
+        ("roads", 1, "dobj", "NOUN", "road", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("press", 1, "advcl", "VERB", "press", "O"),
+        ("Ruritania", 4, "dobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    press = _mention(doc, 4, 4, Actor(code="JRN", sector="JRN"), how="role")
+    ev = _only(_code(doc, (press, _mention(doc, 5, 5, RUR))), "PROTEST")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_owner_of_the_ground_an_act_happens_on_is_not_its_recipient():
+    # "Freedonia announced the deployment of missiles on Ruritania's territory."
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("announced", 1, "ROOT", "VERB", "announce", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("deployment", 1, "dobj", "NOUN", "deployment", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("missiles", 4, "pobj", "NOUN", "missile", "O"),
+        ("on", 3, "prep", "ADP", "on", "O"),
+        ("Ruritania", 9, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 7, "case", "PART", "'s", "O"),
+        ("territory", 6, "pobj", "NOUN", "territory", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 7, 7, RUR)))
+    assert coded and all(m.actor.code != "RUR" for e in coded for m in e.recipient)
