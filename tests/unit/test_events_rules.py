@@ -72,7 +72,7 @@ def test_statement_of_concern_is_not_an_event():
     assert _types(doc) == []
 
 
-def test_urging_a_party_is_a_request():
+def test_urging_a_party_is_an_appeal_not_an_event():
     # "Officials urged Ruritania to release the prisoners."
     doc = _doc([
         ("Officials", 1, "nsubj", "NOUN", "official", "O"),
@@ -84,7 +84,20 @@ def test_urging_a_party_is_a_request():
         ("prisoners", 4, "dobj", "NOUN", "prisoner", "O"),
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
-    assert _types(doc) == ["REQUEST"]
+    # CAMEO 02 (appeal or request) is dropped by PLOVER 2.0; the release asked for is its content.
+    assert _types(doc) == []
+
+
+def test_rejecting_an_accusation_is_a_denial_not_a_rejection():
+    # "Ministers rejected the accusations."  CAMEO 016 (deny responsibility), a statement.
+    doc = _doc([
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "O"),
+        ("rejected", 1, "ROOT", "VERB", "reject", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("accusations", 1, "dobj", "NOUN", "accusation", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
 
 
 def test_announced_coercion_is_a_threat_but_an_attempt_is_not():
