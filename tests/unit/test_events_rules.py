@@ -310,3 +310,16 @@ def test_demand_a_protest_is_staged_for_is_part_of_the_protest():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["PROTEST"]
+
+
+def test_object_of_a_partitive_names_what_is_acted_on():
+    # "Ruritania released dozens of activists."  The of-phrase says who was released.
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("released", 1, "ROOT", "VERB", "release", "O"),
+        ("dozens", 1, "dobj", "NOUN", "dozen", "O"),
+        ("of", 2, "prep", "ADP", "of", "O"),
+        ("activists", 3, "pobj", "NOUN", "activist", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["RETREAT"]
