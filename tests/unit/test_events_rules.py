@@ -323,3 +323,76 @@ def test_object_of_a_partitive_names_what_is_acted_on():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["RETREAT"]
+
+
+def test_participle_modifying_a_noun_is_no_event():
+    # "Aid workers reached the besieged town."  "besieged" describes the town.
+    doc = _doc([
+        ("Aid", 1, "compound", "NOUN", "aid", "O"),
+        ("workers", 2, "nsubj", "NOUN", "worker", "O"),
+        ("reached", 2, "ROOT", "VERB", "reach", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("besieged", 5, "amod", "VERB", "besiege", "O"),
+        ("town", 2, "dobj", "NOUN", "town", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert "COERCE" not in _types(doc)
+
+
+def test_occasion_named_by_during_is_background():
+    # "Police arrested students during the summit."  The summit is when, not what happened.
+    doc = _doc([
+        ("Police", 1, "nsubj", "NOUN", "police", "O"),
+        ("arrested", 1, "ROOT", "VERB", "arrest", "O"),
+        ("students", 1, "dobj", "NOUN", "student", "O"),
+        ("during", 1, "prep", "ADP", "during", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("summit", 3, "pobj", "NOUN", "summit", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["COERCE"]
+
+
+def test_pressing_a_party_makes_the_act_its_content():
+    # "Officials pressured workers to cancel the strike."  The cancelling is what is demanded.
+    doc = _doc([
+        ("Officials", 1, "nsubj", "NOUN", "official", "O"),
+        ("pressured", 1, "ROOT", "VERB", "pressure", "O"),
+        ("workers", 1, "dobj", "NOUN", "worker", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("cancel", 1, "xcomp", "VERB", "cancel", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("strike", 4, "dobj", "NOUN", "strike", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["REQUEST"]
+
+
+def test_sworn_violence_is_a_threat():
+    # "Rebels swore to attack the capital."
+    doc = _doc([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("swore", 1, "ROOT", "VERB", "swear", "O"),
+        ("to", 3, "aux", "PART", "to", "O"),
+        ("attack", 1, "xcomp", "VERB", "attack", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("capital", 3, "dobj", "NOUN", "capital", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["THREATEN"]
+
+
+def test_readiness_demanded_in_a_must_clause_is_the_demands_content():
+    # "Ruritania said Freedonia must be ready to mediate."  One REQUEST; the mediation is its content.
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("said", 1, "ROOT", "VERB", "say", "O"),
+        ("Freedonia", 4, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("must", 4, "aux", "AUX", "must", "O"),
+        ("be", 1, "ccomp", "AUX", "be", "O"),
+        ("ready", 4, "acomp", "ADJ", "ready", "O"),
+        ("to", 7, "aux", "PART", "to", "O"),
+        ("mediate", 5, "xcomp", "VERB", "mediate", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["REQUEST"]

@@ -115,7 +115,8 @@ def _content_of(tok: Token, matched: dict[int, Entry]) -> Token | None:
 
 
 # Relations by which a predicate is the complement (content) of the word above it.
-_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "conj"})
+# "acomp": "Y must be ready to mediate" (the readiness and the mediation are the demand's content).
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "conj", "acomp"})
 
 
 def _is_main(tok: Token) -> bool:
@@ -230,7 +231,8 @@ def _in_relative(tok: Token) -> bool:
 # Prepositions and subordinators that put an act in the background of a sentence's news: its cause,
 # its occasion or what it answers ("imposed sanctions after the attack", "closed the border because
 # of fighting", "protested over the arrests", "in the wake of the execution").
-_BACKGROUND = frozenset({"after", "following", "since", "amid", "amidst", "despite", "over", "because", "before"})
+_BACKGROUND = frozenset({"after", "following", "since", "amid", "amidst", "despite", "over", "because", "before",
+                         "during"})
 _BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "result", "response", "reaction", "light"})
 
 
@@ -336,7 +338,11 @@ def _has_poss(tok: Token) -> bool:
 
 def _is_candidate(tok: Token) -> bool:
     """Tokens that may be predicates: not part of a name, not a noun modifying another noun
-    ("arrest warrant", "assault rifle")."""
+    ("arrest warrant", "assault rifle"), not a participle or adjective modifying a noun ("the besieged
+    town", "the Israeli-occupied West Bank", "an occupying army"): such a modifier describes a state of
+    what it modifies, it does not report an act."""
+    if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False
     if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
         return False
     if tok.ent_type_ in ("ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"):
