@@ -218,3 +218,34 @@ def test_owner_of_the_ground_an_act_happens_on_is_not_its_recipient():
     ])  # fmt: skip
     coded = _code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 7, 7, RUR)))
     assert coded and all(m.actor.code != "RUR" for e in coded for m in e.recipient)
+
+
+def test_party_without_country_takes_the_country_of_its_origin_phrase():
+    # "Security forces in Ruritania detained students."  The forces are Ruritania's: RURCOP.
+    doc = _doc([
+        ("Security", 1, "compound", "NOUN", "security", "O"),
+        ("forces", 4, "nsubj", "NOUN", "force", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 2, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        ("detained", 4, "ROOT", "VERB", "detain", "O"),
+        ("students", 4, "dobj", "NOUN", "student", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    forces = _mention(doc, 0, 1, Actor(code="COP", sector="COP"), how="role")
+    ev = _only(_code(doc, (forces, _mention(doc, 3, 3, RUR))), "COERCE")
+    assert [(m.text, m.actor.code, m.actor.country) for m in ev.actor] == [("Security forces", "RURCOP", "RUR")]
+
+
+def test_head_naming_no_party_takes_the_party_it_comes_from():
+    # "Doctors from Ruritania attacked the convoy."  The doctors are a Ruritanian party.
+    doc = _doc([
+        ("Doctors", 3, "nsubj", "NOUN", "doctor", "O"),
+        ("from", 0, "prep", "ADP", "from", "O"),
+        ("Ruritania", 1, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        ("attacked", 3, "ROOT", "VERB", "attack", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("convoy", 3, "dobj", "NOUN", "convoy", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 2, 2, RUR),)), "ASSAULT")
+    assert [(m.text, m.actor.country, m.how) for m in ev.actor] == [("Doctors", "RUR", "origin")]

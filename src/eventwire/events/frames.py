@@ -13,18 +13,20 @@ adjective), ``frame(token, ...)`` finds:
   to hand over to X", "demanded that X abandon", "concede to demands from X"), then a slot naming a
   party with no country ("troops"). A slot naming no party ("gave X five million dollars") never
   blocks another. (``events`` then lets the place of the act give a missing recipient country.)
+- an argument whose mentions have no country takes the country of its origin phrase ("security forces
+  in X", "doctors from X", "supporters of X"; ``_of_place``).
 - the mentions inside each argument: the head and its compound, conjunct and appositive tokens,
   so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import Entry
-from eventwire.records import ActorMention
+from eventwire.records import Actor, ActorMention
 
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -199,6 +201,47 @@ def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMenti
     return None
 
 
+# Prepositions by which a party phrase says where its members are or come from ("security forces in X",
+# "students throughout X", "doctors from American aid groups", "supporters of X").
+_ORIGIN_PREPS = frozenset({"in", "from", "throughout", "across", "of"})
+
+
+def _of_place(head: Token, mentions: tuple[ActorMention, ...], by_token: dict[int, ActorMention],
+              arcs: list[str], side: str) -> tuple[ActorMention, ...]:
+    """``mentions`` of the argument headed by ``head``, qualified by the country of the party or place its
+    origin phrase names when none of them has a country of its own: "security forces in Guinea" are
+    Guinea's (code country + sector); a head that names no party ("doctors from American aid groups")
+    becomes a party of that country. Unchanged when a mention has a country or no origin phrase names
+    one."""
+    if any(m.actor.country for m in mentions):
+        return mentions
+    origin: ActorMention | None = None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ORIGIN_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                origin = next((m for m in _mentions_in(_arg_tokens(pobj), by_token) if m.actor.country), None)
+        if origin is not None:
+            break
+    if origin is None:
+        return mentions
+    country = origin.actor.country
+    arcs.append(f"{side} country from '{prep.text} {origin.text}'")
+    if not mentions:
+        phrase = head.doc[head.left_edge.i:head.i + 1]
+        actor = Actor(code=country, country=country)
+        return (ActorMention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, actor=actor,
+                             how="origin"),)
+    out = []
+    for m in mentions:
+        sector = m.actor.sector
+        code = f"{country}{sector}" if sector and sector != "IGO" else country
+        out.append(replace(m, actor=Actor(code=code, country=country, sector=sector, name=m.actor.name),
+                           how=f"{m.how}+origin"))
+    return tuple(out)
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
@@ -283,7 +326,11 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     actor_toks = _arg_tokens(actor_head) if actor_head is not None else set()
     recip_toks = _arg_tokens(recip_head) | _including(tok, recip_head) if recip_head is not None else set()
     actors = _mentions_in(actor_toks, by_token)
+    if actor_head is not None:
+        actors = _of_place(actor_head, actors, by_token, arcs, "actor")
     recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
+    if recip_head is not None and recips:
+        recips = _of_place(recip_head, recips, by_token, arcs, "recipient")
     if not recips and len(actors) > 1 and entry.recipient != "none":
         # "Russia and Belarus held talks": one joint event with every party as an actor, as PLOVER codes
         # it; each party is also the other's counterpart, so every dyad (RUS->BLR, BLR->RUS) can be found
