@@ -396,3 +396,22 @@ def test_readiness_demanded_in_a_must_clause_is_the_demands_content():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["REQUEST"]
+
+
+def test_reinforcing_needs_forces_and_sending_peacekeepers_is_aid():
+    # "Ruritania reinforced its commitment."  /  "Ruritania sent peacekeepers."
+    commitment = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("reinforced", 1, "ROOT", "VERB", "reinforce", "O"),
+        ("its", 3, "poss", "PRON", "its", "O"),
+        ("commitment", 1, "dobj", "NOUN", "commitment", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    peacekeepers = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("sent", 1, "ROOT", "VERB", "send", "O"),
+        ("peacekeepers", 1, "dobj", "NOUN", "peacekeeper", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert "MOBILIZE" not in _types(commitment)
+    assert _types(peacekeepers) == ["AID"]
