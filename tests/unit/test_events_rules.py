@@ -415,3 +415,17 @@ def test_reinforcing_needs_forces_and_sending_peacekeepers_is_aid():
     ])  # fmt: skip
     assert "MOBILIZE" not in _types(commitment)
     assert _types(peacekeepers) == ["AID"]
+
+
+def test_calling_for_sanctions_against_a_party_denounces_it():
+    # "Ministers called for sanctions against Ruritania."  Not an appeal: an ACCUSE of Ruritania.
+    doc = _doc([
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "O"),
+        ("called", 1, "ROOT", "VERB", "call", "O"),
+        ("for", 1, "prep", "ADP", "for", "O"),
+        ("sanctions", 2, "pobj", "NOUN", "sanction", "O"),
+        ("against", 3, "prep", "ADP", "against", "O"),
+        ("Ruritania", 4, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["ACCUSE"]
