@@ -249,3 +249,20 @@ def test_head_naming_no_party_takes_the_party_it_comes_from():
     ])  # fmt: skip
     ev = _only(_code(doc, (_mention(doc, 2, 2, RUR),)), "ASSAULT")
     assert [(m.text, m.actor.country, m.how) for m in ev.actor] == [("Doctors", "RUR", "origin")]
+
+
+def test_forces_deployed_in_the_passive_are_the_actor():
+    # "Ruritanian troops were deployed to the border."  MOBILIZE: the troops are Ruritania's own.
+    doc = _doc([
+        ("Ruritanian", 1, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("troops", 3, "nsubjpass", "NOUN", "troop", "O"),
+        ("were", 3, "auxpass", "AUX", "be", "O"),
+        ("deployed", 3, "ROOT", "VERB", "deploy", "O"),
+        ("to", 3, "prep", "ADP", "to", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("border", 4, "pobj", "NOUN", "border", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    troops = _mention(doc, 0, 1, Actor(code="RURMIL", country="RUR", sector="MIL"), how="demonym")
+    ev = _only(_code(doc, (troops,)), "MOBILIZE")
+    assert [m.actor.code for m in ev.actor] == ["RURMIL"] and ev.recipient == ()

@@ -429,3 +429,14 @@ def test_calling_for_sanctions_against_a_party_denounces_it():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["ACCUSE"]
+
+
+def test_gerund_misparsed_as_modifier_after_its_verb_stays_an_event():
+    # "Ruritania denied supplying weapons."  The parser hangs "supplying" on "weapons" as amod.
+    words = ["Ruritania", "denied", "supplying", "weapons", "."]
+    doc = Doc(_VOCAB, words=words, spaces=[True, True, True, False, False], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "amod", "dobj", "punct"], pos=["PROPN", "VERB", "VERB", "NOUN", "PUNCT"],
+              tags=["NNP", "VBD", "VBG", "NNS", "."], lemmas=["Ruritania", "deny", "supply", "weapon", "."],
+              ents=["B-GPE", "O", "O", "O", "O"], sent_starts=[True, False, False, False, False])
+    coded = _code(doc)
+    assert [(e.event_type, e.modality) for e in coded] == [("AID", "denied")]

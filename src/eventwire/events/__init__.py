@@ -336,12 +336,20 @@ def _has_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" for c in tok.children)
 
 
+def _gerund_after_verb(tok: Token) -> bool:
+    """"denied supplying weapons": an -ing form right after the verb whose object it is said to modify
+    is that verb's gerund complement (a frequent misparse as ``amod``), not a modifier."""
+    verb = tok.head.head
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.i - 1 == verb.i and verb.pos_ in ("VERB", "AUX")
+
+
 def _is_candidate(tok: Token) -> bool:
     """Tokens that may be predicates: not part of a name, not a noun modifying another noun
     ("arrest warrant", "assault rifle"), not a participle or adjective modifying a noun ("the besieged
     town", "the Israeli-occupied West Bank", "an occupying army"): such a modifier describes a state of
     what it modifies, it does not report an act."""
-    if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not _gerund_after_verb(tok):
         return False
     if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
         return False

@@ -270,6 +270,11 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             if agent is not None:
                 actor_head = _child(agent, ("pobj",))
                 arcs.append("actor=agent")
+        elif passive is not None and entry.event_type == "MOBILIZE" and agent is None:
+            # "Polish troops were deployed to the border": the forces moved are the actor's own, so with no
+            # agent named they stand for the actor (manual: the recipient is whom the move threatens).
+            actor_head = passive
+            arcs.append("actor=nsubjpass (the forces mobilized)")
         elif passive is not None:
             recip_head = passive
             arcs.append("recipient=nsubjpass")
