@@ -266,3 +266,55 @@ def test_forces_deployed_in_the_passive_are_the_actor():
     troops = _mention(doc, 0, 1, Actor(code="RURMIL", country="RUR", sector="MIL"), how="demonym")
     ev = _only(_code(doc, (troops,)), "MOBILIZE")
     assert [m.actor.code for m in ev.actor] == ["RURMIL"] and ev.recipient == ()
+
+
+def test_venue_of_talks_is_not_their_recipient():
+    # "Freedonia held talks in Ruritania."  A venue, not a party (only a visit's place hosts it).
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("held", 1, "ROOT", "VERB", "hold", "O"),
+        ("talks", 1, "dobj", "NOUN", "talk", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE),)), "CONSULT")
+    assert ev.location is not None and ev.recipient == ()
+
+
+def test_one_party_named_twice_is_not_a_joint_event():
+    # "The Ruritanian League (RL) agreed."  Name and acronym are one party: no reciprocal recipients.
+    doc = _doc([
+        ("The", 2, "det", "DET", "the", "O"),
+        ("Ruritanian", 2, "compound", "PROPN", "Ruritanian", "B-ORG"),
+        ("League", 6, "nsubj", "PROPN", "League", "I-ORG"),
+        ("(", 4, "punct", "PUNCT", "(", "O"),
+        ("RL", 2, "appos", "PROPN", "RL", "B-ORG"),
+        (")", 4, "punct", "PUNCT", ")", "O"),
+        ("agreed", 6, "ROOT", "VERB", "agree", "O"),
+        (".", 6, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    league = Actor(code="IGORUL", sector="IGO", name="Ruritanian League")
+    ev = _only(_code(doc, (_mention(doc, 1, 2, league, "igo"), _mention(doc, 4, 4, league, "igo"))), "AGREE")
+    assert len(ev.actor) == 2 and ev.recipient == ()
+
+
+def test_conjoined_parties_are_each_others_recipients_not_a_third_party_in_the_content():
+    # "Ruritania and Freedonia exchanged prisoners with the help of Osterlich."  Joint: no content search.
+    OST = Actor(code="OST", country="OST", name="Osterlich")
+    doc = _doc([
+        ("Ruritania", 3, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Freedonia", 0, "conj", "PROPN", "Freedonia", "B-GPE"),
+        ("exchanged", 3, "ROOT", "VERB", "exchange", "O"),
+        ("prisoners", 3, "dobj", "NOUN", "prisoner", "O"),
+        ("through", 3, "prep", "ADP", "through", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("mediation", 5, "pobj", "NOUN", "mediation", "O"),
+        ("of", 7, "prep", "ADP", "of", "O"),
+        ("Osterlich", 8, "pobj", "PROPN", "Osterlich", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 2, 2, FRE), _mention(doc, 9, 9, OST)))
+    ev = next(e for e in coded if e.trigger == "exchanged")
+    assert sorted(m.actor.code for m in ev.recipient) == ["FRE", "RUR"]

@@ -270,6 +270,8 @@ def _background(tok: Token, matched: dict[int, Entry]) -> bool:
 # Types whose recipient is never merely where the act takes place. MOBILIZE: the recipient is whom the
 # forces threaten "if that is clear" (manual), not the ground they deploy on.
 _NO_PLACE_RECIPIENT = frozenset({"MOBILIZE"})
+# Mentions that name the place itself (a country, a capital), so that it can stand for the recipient.
+_PLACE_KINDS = frozenset({"country", "capital", "place"})
 # Arcs a place phrase may climb to reach the act it is the target of: prepositional and object
 # attachment, apposition, infinitival content ("threatened to ban voting in X") and an adverbial clause
 # of the act ("killed 23 people when they blew themselves up in X"); never a subject, a relative clause
@@ -278,6 +280,14 @@ _PLACE_UP = frozenset({"pobj", "prep", "dobj", "appos", "compound", "conj", "nmo
                        "xcomp", "advmod", "pcomp", "advcl", "attr", "oprd", "dative"})
 # Arcs by which a noun predicate hangs from the verb that carries it ("staged demonstrations in X").
 _CARRIER = frozenset({"dobj", "pobj", "prep", "xcomp", "conj", "acomp", "attr"})
+
+
+def _place_may_be_recipient(entry: Entry) -> bool:
+    """Not for MOBILIZE; for CONSULT only a visit (the place visited hosts it; talks at a venue are not
+    talks with the venue's country)."""
+    if entry.event_type == "CONSULT":
+        return entry.mode == "visit"
+    return entry.event_type not in _NO_PLACE_RECIPIENT
 
 
 def _place_is_target(tok: Token, place: Place) -> bool:
@@ -311,7 +321,7 @@ def _place_recipient(place: Place, by_token: dict[int, ActorMention], doc: Doc) 
     if span is not None:
         for t in span:
             m = by_token.get(t.i)
-            if m is not None and m.actor.country == place.country:
+            if m is not None and m.actor.country == place.country and m.how in _PLACE_KINDS:
                 return m
     actor = Actor(code=place.country, country=place.country, name=place.text)
     return ActorMention(text=place.text, start=place.start, end=place.end, actor=actor, how="place")
@@ -429,8 +439,8 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             cameo, goldstein, quad = coder.ontology.score(entry.event_type, mode, entry.cameo)
             actor_toks = {i for i, m in by_token.items() if m in fr.actor or m.how in _NOT_PLACE_KINDS}
             place = where.event_place(tok, coder.kb, actor_toks, article.published, material=quad in (2, 4))
-            if place is not None and place.country and not any(m.actor.country for m in fr.recipient) and \
-                    entry.event_type not in _NO_PLACE_RECIPIENT and _place_is_target(tok, place):
+            if place is not None and place.country and not any(frames.known(m) for m in fr.recipient) and \
+                    _place_may_be_recipient(entry) and _place_is_target(tok, place):
                 # "shelled Juba", "imposed a curfew in the town of X", "demonstrated in X": with no party
                 # of a known country named, the place the act is aimed at or done in gives the recipient's
                 # country (CAMEO/PLOVER practice: an act on a place targets the place's country; an

@@ -164,15 +164,31 @@ _PLACE_KINDS = frozenset({"country", "capital", "place"})
 _CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass"})
 
 
+def _joint(actor_toks: set[int], by_token: dict[int, ActorMention], tok: Token) -> bool:
+    """The actor phrase conjoins different parties ("Russia and Belarus", "Hungarian and Romanian
+    officials"), not one party named twice ("the Asia-Pacific Economic Cooperation (APEC)")."""
+    doc = tok.doc
+    if not any(doc[i].dep_ == "conj" for i in actor_toks):
+        return False
+    return len({m.actor.code for m in _mentions_in(actor_toks, by_token)}) > 1
+
+
+def known(m: ActorMention) -> bool:
+    """A party identified beyond its sector: a country, or an international organisation (no country
+    by nature)."""
+    return bool(m.actor.country) or (m.actor.code or "").startswith("IGO")
+
+
 def _has_country(tokens: set[int], by_token: dict[int, ActorMention]) -> bool:
     return any(m.actor.country for m in _mentions_in(tokens, by_token))
 
 
 def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMention],
-                   countried: bool) -> Token | None:
+                   countried: bool, actor_codes: frozenset[str] = frozenset()) -> Token | None:
     """The nearest token below ``tok`` (breadth first over ``_CONTENT_DEPS``, subjects of complement
     clauses included) that carries a resolved party mention not in ``exclude`` (with ``countried``,
-    one with a country); None when there is none."""
+    one with a country) and not resolving to one of ``actor_codes`` (the actor named again); None when
+    there is none. Subtrees whose root is in ``exclude`` are not searched."""
     frontier = [tok]
     seen = {tok.i}
     for _ in range(5):
@@ -194,7 +210,7 @@ def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMenti
                 m = by_token.get(c.i)
                 where = c.dep_ == "pobj" and t.lower_ in _WHERE_PREPS and m is not None and m.how in _PLACE_KINDS
                 if m is not None and m.actor.resolved and c.pos_ != "PRON" and (m.actor.country or not countried) \
-                        and not where:
+                        and not where and m.actor.code not in actor_codes:
                     return c
                 nxt.append(c)
         frontier = nxt
@@ -314,14 +330,23 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
         def phrase(h: Token) -> set[int]:
             return _arg_tokens(h) | _including(tok, h)
 
+        # Where the content is searched: not for a joint event ("Russia and Ukraine exchanged prisoners":
+        # the conjoined parties are each other's counterparts, below), and for MOBILIZE not inside the
+        # forces moved ("mobilized reservists for a war against X": X, not the reservists).
+        actor_mentions = _mentions_in(actor_set, by_token)
+        search = not _joint(actor_set, by_token, tok)
+        skip = set(actor_set)
+        if obj is not None and entry.event_type == "MOBILIZE":
+            skip.add(obj.i)
+        codes = frozenset(m.actor.code for m in actor_mentions if m.actor.code)
         countried = next(((h, why) for h, why in found if _has_country(phrase(h), by_token)), None)
-        if countried is None:
-            deep = _content_party(tok, actor_set, by_token, countried=True)
+        if countried is None and search:
+            deep = _content_party(tok, skip, by_token, countried=True, actor_codes=codes)
             if deep is not None:
                 countried = (deep, f"recipient=party inside the act's content ('{deep.text}')")
         named = countried or next(((h, why) for h, why in found if _mentions_in(phrase(h), by_token)), None)
-        if named is None:
-            deep = _content_party(tok, actor_set, by_token, countried=False)
+        if named is None and search:
+            deep = _content_party(tok, skip, by_token, countried=False, actor_codes=codes)
             if deep is not None:
                 named = (deep, f"recipient=party inside the act's content ('{deep.text}')")
         if named is not None:
@@ -336,7 +361,7 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
     if recip_head is not None and recips:
         recips = _of_place(recip_head, recips, by_token, arcs, "recipient")
-    if not recips and len(actors) > 1 and entry.recipient != "none":
+    if not recips and entry.recipient != "none" and _joint(actor_toks, by_token, tok):
         # "Russia and Belarus held talks": one joint event with every party as an actor, as PLOVER codes
         # it; each party is also the other's counterpart, so every dyad (RUS->BLR, BLR->RUS) can be found
         # without a second event.
