@@ -92,18 +92,24 @@ def test_place_inside_a_relative_clause_is_not_the_recipient():
     assert ev.location is not None and ev.recipient == ()
 
 
-def test_mobilizing_in_a_place_does_not_make_it_the_recipient():
-    # "Freedonia mobilized reservists in Ruritania."  MOBILIZE's recipient is whom it threatens.
-    doc = _doc([
-        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
-        ("mobilized", 1, "ROOT", "VERB", "mobilize", "O"),
-        ("reservists", 1, "dobj", "NOUN", "reservist", "O"),
-        ("in", 1, "prep", "ADP", "in", "O"),
-        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
-        (".", 1, "punct", "PUNCT", ".", "O"),
-    ])  # fmt: skip
-    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE),)), "MOBILIZE")
-    assert ev.recipient == ()
+def test_mobilizing_on_own_ground_has_no_place_recipient_but_on_anothers_it_does():
+    # "Ruritania mobilized reservists in Ruritania." / "Freedonia mobilized reservists in Ruritania."
+    # MOBILIZE's recipient is whom the move threatens: not the actor's own ground, but another country's.
+    def doc_with(actor: str) -> Doc:
+        return _doc([
+            (actor, 1, "nsubj", "PROPN", actor, "B-GPE"),
+            ("mobilized", 1, "ROOT", "VERB", "mobilize", "O"),
+            ("reservists", 1, "dobj", "NOUN", "reservist", "O"),
+            ("in", 1, "prep", "ADP", "in", "O"),
+            ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+            (".", 1, "punct", "PUNCT", ".", "O"),
+        ])  # fmt: skip
+    own = doc_with("Ruritania")
+    other = doc_with("Freedonia")
+    ev_own = _only(_code(own, (_mention(own, 0, 0, RUR),)), "MOBILIZE")
+    ev_other = _only(_code(other, (_mention(other, 0, 0, FRE),)), "MOBILIZE")
+    assert ev_own.recipient == ()
+    assert [m.actor.country for m in ev_other.recipient] == ["RUR"]
 
 
 def test_subject_of_a_demanded_clause_is_the_recipient():
@@ -318,3 +324,23 @@ def test_conjoined_parties_are_each_others_recipients_not_a_third_party_in_the_c
     coded = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 2, 2, FRE), _mention(doc, 9, 9, OST)))
     ev = next(e for e in coded if e.trigger == "exchanged")
     assert sorted(m.actor.code for m in ev.recipient) == ["FRE", "RUR"]
+
+
+def test_demand_a_protest_is_staged_for_names_its_recipient():
+    # "Students staged demonstrations to demand the resignation of Ruritania's president."
+    doc = _doc([
+        ("Students", 1, "nsubj", "NOUN", "student", "O"),
+        ("staged", 1, "ROOT", "VERB", "stage", "O"),
+        ("demonstrations", 1, "dobj", "NOUN", "demonstration", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("demand", 1, "advcl", "VERB", "demand", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("resignation", 4, "dobj", "NOUN", "resignation", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Ruritania", 10, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 8, "case", "PART", "'s", "O"),
+        ("president", 7, "pobj", "NOUN", "president", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 8, 8, RUR),)), "PROTEST")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]

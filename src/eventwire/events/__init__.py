@@ -6,7 +6,8 @@ in text order. For every sentence token the lexicon matches, ``frames`` finds ac
 CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the rules that fired.
 
 When no recipient of a known country is named, the place the act is aimed at or done in gives it
-(``_place_is_target``: "shelled Juba", "imposed a curfew in X"; never for MOBILIZE): the place itself,
+(``_place_is_target``: "shelled Juba", "imposed a curfew in X"; for MOBILIZE only another country's ground,
+for CONSULT only a visit): the place itself,
 or the country of an unqualified recipient ("rebels in X" -> X's rebels).
 
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
@@ -267,9 +268,9 @@ def _background(tok: Token, matched: dict[int, Entry]) -> bool:
     return False
 
 
-# Types whose recipient is never merely where the act takes place. MOBILIZE: the recipient is whom the
-# forces threaten "if that is clear" (manual), not the ground they deploy on.
-_NO_PLACE_RECIPIENT = frozenset({"MOBILIZE"})
+# Types whose place is their recipient only on another country's ground. MOBILIZE: the recipient is whom
+# the forces threaten "if that is clear" (manual), not the actor's own ground they deploy on.
+_OWN_GROUND = frozenset({"MOBILIZE"})
 # Mentions that name the place itself (a country, a capital), so that it can stand for the recipient.
 _PLACE_KINDS = frozenset({"country", "capital", "place"})
 # Arcs a place phrase may climb to reach the act it is the target of: prepositional and object
@@ -282,12 +283,15 @@ _PLACE_UP = frozenset({"pobj", "prep", "dobj", "appos", "compound", "conj", "nmo
 _CARRIER = frozenset({"dobj", "pobj", "prep", "xcomp", "conj", "acomp", "attr"})
 
 
-def _place_may_be_recipient(entry: Entry) -> bool:
-    """Not for MOBILIZE; for CONSULT only a visit (the place visited hosts it; talks at a venue are not
-    talks with the venue's country)."""
+def _place_may_be_recipient(entry: Entry, place: Place, actors: tuple[ActorMention, ...]) -> bool:
+    """For CONSULT only a visit (the place visited hosts it; talks at a venue are not talks with the
+    venue's country); for MOBILIZE only another country's ground (forces moved into X are aimed at X;
+    forces moved on the actor's own territory threaten no one in particular)."""
     if entry.event_type == "CONSULT":
         return entry.mode == "visit"
-    return entry.event_type not in _NO_PLACE_RECIPIENT
+    if entry.event_type in _OWN_GROUND:
+        return bool(actors) and all(m.actor.country and m.actor.country != place.country for m in actors)
+    return True
 
 
 def _place_is_target(tok: Token, place: Place) -> bool:
@@ -440,7 +444,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             actor_toks = {i for i, m in by_token.items() if m in fr.actor or m.how in _NOT_PLACE_KINDS}
             place = where.event_place(tok, coder.kb, actor_toks, article.published, material=quad in (2, 4))
             if place is not None and place.country and not any(frames.known(m) for m in fr.recipient) and \
-                    _place_may_be_recipient(entry) and _place_is_target(tok, place):
+                    _place_may_be_recipient(entry, place, fr.actor) and _place_is_target(tok, place):
                 # "shelled Juba", "imposed a curfew in the town of X", "demonstrated in X": with no party
                 # of a known country named, the place the act is aimed at or done in gives the recipient's
                 # country (CAMEO/PLOVER practice: an act on a place targets the place's country; an

@@ -191,7 +191,11 @@ def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMenti
     there is none. Subtrees whose root is in ``exclude`` are not searched."""
     frontier = [tok]
     seen = {tok.i}
-    for _ in range(5):
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        # "staged demonstrations to demand reforms by X": the purpose clause hangs on the carrying verb.
+        frontier.append(tok.head)
+        seen.add(tok.head.i)
+    for _ in range(7):
         nxt: list[Token] = []
         for t in frontier:
             for c in t.children:
