@@ -440,3 +440,34 @@ def test_gerund_misparsed_as_modifier_after_its_verb_stays_an_event():
               ents=["B-GPE", "O", "O", "O", "O"], sent_starts=[True, False, False, False, False])
     coded = _code(doc)
     assert [(e.event_type, e.modality) for e in coded] == [("AID", "denied")]
+
+
+def test_claim_of_responsibility_is_a_statement_but_a_third_partys_report_is_not():
+    # "Rebels claimed that they attacked the base." (CAMEO 015)  /  "Officials claimed that rebels
+    # attacked the base." (a report of the attack)
+    def doc_with(subject: str, pos: str) -> Doc:
+        return _doc([
+            ("Rebels" if pos == "PRON" else "Officials", 1, "nsubj", "NOUN", "x", "O"),
+            ("claimed", 1, "ROOT", "VERB", "claim", "O"),
+            ("that", 4, "mark", "SCONJ", "that", "O"),
+            (subject, 4, "nsubj", pos, subject.lower(), "O"),
+            ("attacked", 1, "ccomp", "VERB", "attack", "O"),
+            ("the", 6, "det", "DET", "the", "O"),
+            ("base", 4, "dobj", "NOUN", "base", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O"),
+        ])  # fmt: skip
+    assert _types(doc_with("they", "PRON")) == []
+    assert _types(doc_with("rebels", "NOUN")) == ["ASSAULT"]
+
+
+def test_considering_an_option_is_no_event():
+    # "Ruritania is considering sending aid."  CAMEO 014 (consider a policy option), a statement.
+    doc = _doc([
+        ("Ruritania", 2, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("is", 2, "aux", "AUX", "be", "O"),
+        ("considering", 2, "ROOT", "VERB", "consider", "O"),
+        ("sending", 2, "xcomp", "VERB", "send", "O"),
+        ("aid", 3, "dobj", "NOUN", "aid", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []

@@ -6,13 +6,15 @@ in text order. For every sentence token the lexicon matches, ``frames`` finds ac
 CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the rules that fired.
 
 When no recipient of a known country is named, the place the act is aimed at or done in gives it
-(``_place_is_target``: "shelled Juba", "imposed a curfew in X"; for MOBILIZE only another country's ground,
-for CONSULT only a visit): the place itself,
-or the country of an unqualified recipient ("rebels in X" -> X's rebels).
+(``_place_is_target``: "shelled Juba", "imposed a curfew in X"; for MOBILIZE only another country's
+ground, for CONSULT only a visit): the place itself, or the country of an unqualified recipient ("rebels
+in X" -> X's rebels).
 
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
-an act that is the content of another event or appeal (non-asserted under it, a gerund after it, an
-event noun or relative clause inside its arguments). What is recoded (``_turned``): refused
+the act of a claim of responsibility ("X claimed they had attacked Y", CAMEO 015); a participle or
+adjective modifying a noun ("the besieged town"); an act that is the content of another event or
+appeal (non-asserted under it, a gerund after it, an event noun or relative clause inside its
+arguments). What is recoded (``_turned``): refused
 cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation -> AGREE, announced
 coercion -> THREATEN; a reported "X said Y must ..." clause is X's REQUEST; readiness to cooperate
 adds an AGREE. Confidence ranks the sentence's main event first.
@@ -221,6 +223,25 @@ def _turned(tok: Token, entry: Entry, mod: str, negated: bool, onto: Ontology) -
     return None
 
 
+# Verbs by which an actor claims an act ("the rebels claimed that they had attacked the base").
+_CLAIM = frozenset({"claim"})
+
+
+def _claimed_own_act(tok: Token) -> bool:
+    """``tok`` is the act of a claim of responsibility: the content of "X claimed (that) X/they did Y",
+    CAMEO 015 (a statement, dropped by PLOVER 2.0), not a report of the act by a third party."""
+    cur = tok
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head.lemma_.lower() not in _CLAIM:
+        return False
+    claimant = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if claimant is None or doer is None:
+        return False
+    return (doer.pos_ == "PRON" and doer.lower_ not in ("it", "you")) or doer.lower_ == claimant.lower_
+
+
 def _in_relative(tok: Token) -> bool:
     """``tok`` heads (or is conjoined to the head of) a relative or adnominal clause."""
     cur = tok
@@ -406,6 +427,9 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 # it is what a protest or accusation complains of ("in protest of the government's refusal").
                 continue
             if entry.event_type == "REQUEST" and _protest_demand(tok, matched):
+                continue
+            if _claimed_own_act(tok):
+                # "The rebels claimed that they had attacked the base": a claim of responsibility.
                 continue
             if _in_relative(tok) and _under_event(tok, matched, True):
                 # "condolences to the families of those who were killed": a relative clause inside
