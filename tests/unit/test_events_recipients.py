@@ -344,3 +344,21 @@ def test_demand_a_protest_is_staged_for_names_its_recipient():
     ])  # fmt: skip
     ev = _only(_code(doc, (_mention(doc, 8, 8, RUR),)), "PROTEST")
     assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_exercise_is_joint_only_with_a_named_partner_not_a_party_of_another_clause():
+    # "Ruritania held exercises and insisted that Freedonia was safe."  Still a MOBILIZE of its own.
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("held", 1, "ROOT", "VERB", "hold", "O"),
+        ("exercises", 1, "dobj", "NOUN", "exercise", "O"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("insisted", 1, "conj", "VERB", "insist", "O"),
+        ("that", 8, "mark", "SCONJ", "that", "O"),
+        ("Freedonia", 8, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("was", 8, "aux", "AUX", "be", "O"),
+        ("safe", 4, "ccomp", "ADJ", "safe", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 6, 6, FRE)))
+    assert "MOBILIZE" in [e.event_type for e in coded] and "COOPERATE" not in [e.event_type for e in coded]

@@ -454,7 +454,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
-            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.recipient:
+            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.partner_named:
                 # "Egypt and Somalia held exercises": an exercise with another party is joint (manual:
                 # joint exercises are COOPERATE, not MOBILIZE).
                 entry = replace(entry, event_type="COOPERATE", mode=None, cameo="062")

@@ -52,6 +52,14 @@ class Frame:
     arcs: tuple[str, ...]
     actor_tokens: frozenset[int]
 
+    @property
+    def partner_named(self) -> bool:
+        """The recipient fills an argument slot of the predicate (object, passive subject, prepositional
+        object, or the conjoined counterpart), not the act's content or place: a partner of the act."""
+        return bool(self.recipient) and any(
+            a in ("recipient=dobj", "recipient=nsubjpass", "recipient=poss") or a.startswith("recipient=pobj")
+            or a.startswith("reciprocal") for a in self.arcs)
+
 
 def _arg_tokens(head: Token) -> set[int]:
     """The tokens of an argument phrase: its head plus modifiers that name the same entity, following
@@ -204,6 +212,8 @@ def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMenti
                 clause_subj = c.dep_ in _CLAUSE_SUBJ and t is not tok and t.dep_ in ("ccomp", "xcomp", "advcl")
                 if c.dep_ not in _CONTENT_DEPS and not clause_subj:
                     continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    continue  # "conducted exercises and insisted that X ...": a separate act
                 if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS:
                     continue
                 if c.dep_ == "pobj" and t.lower_ in _WHERE_PREPS and c.lemma_.lower() in PLACE_NOUNS:
