@@ -471,3 +471,23 @@ def test_considering_an_option_is_no_event():
         (".", 2, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == []
+
+
+def test_purpose_of_a_clause_describing_an_argument_is_not_news():
+    # "Police prevented the march staged by students to protest the ruling."  One COERCE: the protest
+    # is what the prevented march was for, described inside the COERCE's object.
+    doc = _doc([
+        ("Police", 1, "nsubj", "NOUN", "police", "O"),
+        ("prevented", 1, "ROOT", "VERB", "prevent", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("march", 1, "dobj", "NOUN", "march", "O"),
+        ("staged", 3, "acl", "VERB", "stage", "O"),
+        ("by", 4, "agent", "ADP", "by", "O"),
+        ("students", 5, "pobj", "NOUN", "student", "O"),
+        ("to", 8, "aux", "PART", "to", "O"),
+        ("protest", 4, "advcl", "VERB", "protest", "O"),
+        ("the", 10, "det", "DET", "the", "O"),
+        ("ruling", 8, "dobj", "NOUN", "ruling", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["COERCE"]

@@ -243,9 +243,10 @@ def _claimed_own_act(tok: Token) -> bool:
 
 
 def _in_relative(tok: Token) -> bool:
-    """``tok`` heads (or is conjoined to the head of) a relative or adnominal clause."""
+    """``tok`` heads a relative or adnominal clause, or a clause conjoined with or subordinate to one
+    ("the demonstration staged by students to protest the decision")."""
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
         cur = cur.head
     return cur.dep_ in ("relcl", "acl")
 
@@ -270,8 +271,9 @@ def _background_arc(tok: Token, matched: dict[int, Entry]) -> bool:
     word = prep.lemma_.lower()
     if word in _BACKGROUND or (word == "of" and prep.head.lemma_.lower() in _BACKGROUND_NOUNS | _BACKGROUND):
         return True
-    # "sanctions ... for its support of X": the reason for a coded act.
-    return word == "for" and prep.head.pos_ == "NOUN" and prep.head.i in matched
+    # "sanctions ... for its support of X", "imposed sanctions on X for its support of Y": the reason for a
+    # coded act.
+    return word == "for" and prep.head.i in matched
 
 
 def _background(tok: Token, matched: dict[int, Entry]) -> bool:
