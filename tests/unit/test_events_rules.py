@@ -491,3 +491,15 @@ def test_purpose_of_a_clause_describing_an_argument_is_not_news():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["COERCE"]
+
+
+def test_named_person_object_matches_by_entity_type():
+    # "Rebels released Ana Ruiz."  A person named, not a listed noun: "@person" in the entry's objects.
+    doc = _doc([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("released", 1, "ROOT", "VERB", "release", "O"),
+        ("Ana", 3, "compound", "PROPN", "Ana", "B-PERSON"),
+        ("Ruiz", 1, "dobj", "PROPN", "Ruiz", "I-PERSON"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["RETREAT"]
