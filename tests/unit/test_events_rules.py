@@ -503,3 +503,17 @@ def test_named_person_object_matches_by_entity_type():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["RETREAT"]
+
+
+def test_pessimism_about_talks_is_a_statement():
+    # "Ministers expressed pessimism about the talks."  CAMEO 012, dropped; the talks are its topic.
+    doc = _doc([
+        ("Ministers", 1, "nsubj", "NOUN", "minister", "O"),
+        ("expressed", 1, "ROOT", "VERB", "express", "O"),
+        ("pessimism", 1, "dobj", "NOUN", "pessimism", "O"),
+        ("about", 2, "prep", "ADP", "about", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("talks", 3, "pobj", "NOUN", "talk", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
