@@ -36,8 +36,10 @@ from eventwire.records import Place
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "from",
                       "into", "within", "throughout", "over", "off", "through", "towards", "toward",
-                      "beyond", "underneath", "under", "onto", "above",
+                      "beyond", "underneath", "onto", "above",
                       "below", "beneath", "behind", "past"})
+# "under" is left out: in news it governs conditions ("under threat of U.S. sanctions", "under the
+# control of X", "under pressure from Y"), whose names are parties, not places.
 _WHERE = LOCATIVE - {"from"}
 # "north of Tikrit", "east of the city": a direction word whose "of"-phrase names the place.
 DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -59,7 +61,8 @@ _TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst"
 
 
 def _is_name(tok: Token) -> bool:
-    if tok.lower_ in _TIME_ZONES:
+    # "the" is often inside a facility entity ("the Kindi Hospital"); the name starts after it.
+    if tok.lower_ in _TIME_ZONES or tok.pos_ in ("DET", "PUNCT"):
         return False
     if tok.ent_type_ in _PLACE_LABELS:
         return True
@@ -105,9 +108,9 @@ def _name_span(head: Token, exclude: set[int]) -> tuple[int, int] | None:
         # "the Georgian capital Tbilisi Tuesday": the small model sometimes hangs the name that follows a
         # place noun on the next word; a place entity right after "capital"/"city"/"town" is its name.
         nxt = t.i + 1
-        if t.lemma_.lower() in PLACE_HEADS and nxt < len(t.doc) and t.doc[nxt].ent_type_ in _PLACE_LABELS \
+        if t.lemma_.lower() in PLACE_HEADS and nxt < len(t.doc) and _is_name(t.doc[nxt]) \
                 and nxt not in exclude and t.doc[nxt].head not in phrase:
-            names.extend(range(nxt, _run(t.doc[nxt], {x.i for x in t.doc if x.ent_type_ in _PLACE_LABELS})[1] + 1))
+            names.extend(range(nxt, _run(t.doc[nxt], {x.i for x in t.doc if _is_name(x)})[1] + 1))
     if not names:
         return None
     return min(names), max(names)
@@ -115,23 +118,70 @@ def _name_span(head: Token, exclude: set[int]) -> tuple[int, int] | None:
 
 def _in_phrase(pobj: Token, exclude: set[int], depth: int = 0) -> tuple[int, int] | None:
     """The names under ``pobj``; failing those, under a locative preposition inside the phrase ("in a
-    remote area near the port of X")."""
+    remote area near the port of X"). A building, site or organisation located by a nested "in"
+    phrase gives way to the place it is in ("outside the Green Zone in Baghdad", "in Anderson's
+    apartment in Porto Alegre": Baghdad, Porto Alegre), so that its owner ("Anderson", "U.S." in "a
+    U.S. base in Syria") is not taken for the place; a settlement keeps its own name ("in Mayadeen
+    in the province of Deir Ezzor": Mayadeen, the smaller place comes first)."""
     found = _name_span(pobj, exclude)
-    if found is not None or depth >= 2:
+    if depth >= 2:
         return found
+    if found is not None and (_is_settlement(pobj) or _named_site(pobj)):
+        return found
+    nested = _nested(pobj, exclude, depth, _CONTAINED if found is not None else LOCATIVE)
+    return nested if nested is not None else found
+
+
+# Prepositions that put a site inside a larger place ("the mosque in Likoni").
+_CONTAINED = frozenset({"in", "inside", "within"})
+
+
+def _nested(pobj: Token, exclude: set[int], depth: int, preps: frozenset[str]) -> tuple[int, int] | None:
+    """The first place phrase under a preposition in ``preps`` inside the phrase headed by ``pobj``."""
     for t in _phrase(pobj):
         for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+            if prep.dep_ == "prep" and prep.lower_ in preps and not _is_reference(prep):
                 for g in prep.children:
-                    if g.dep_ == "pobj" and (found := _in_phrase(g, exclude, depth + 1)) is not None:
+                    if g.dep_ == "pobj" and not _is_amount(g) and (found := _in_phrase(g, exclude, depth + 1)):
                         return found
     return None
+
+
+def _is_settlement(tok: Token) -> bool:
+    """A town, region or country (by entity label or head noun), as opposed to a building or site."""
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    return tok.lemma_.lower() in SETTLEMENT_HEADS or (tok.pos_ == "PROPN" and not tok.ent_type_)
+
+
+def _named_site(tok: Token) -> bool:
+    """A site whose head word is part of its own name ("the Kindi Hospital", "Joseph's Tomb",
+    "Ryongchon Station"): the most specific place named, kept over the town around it. An institution
+    the model labels an organisation ("Morocco's Parliament", "the Land Revenue Office") is not."""
+    return tok.ent_type_ in ("FAC", "GPE", "LOC") or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("ORG", "NORP")
+                                                      and _is_name(tok))
+
+
+# Distance units of a reference phrase ("50 kilometers (30 miles) west of Baghdad", "100 kms from X").
+_DISTANCE = frozenset({"kilometer", "kilometre", "kilometers", "kilometres", "km", "kms", "mile", "miles",
+                       "meter", "metre", "meters", "metres", "yard", "yards"})
+
+
+def _is_reference(prep: Token) -> bool:
+    """A preposition giving a reference point by distance, not the place itself: "(Yendi,) 531
+    kilometers north of Accra", "(Teiba,) 100 kms from Asosa"."""
+    head = prep.head
+    if head.lower_ in _DISTANCE:
+        return True
+    if head.lower_ in DIRECTIONS:
+        return any(c.lower_ in _DISTANCE or any(g.lower_ in _DISTANCE for g in c.children) for c in head.children)
+    return False
 
 
 def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> tuple[int, int] | None:
     """The place phrase under a locative preposition of ``tok``; of several, the nearest to ``tok``
     ("In France, Alawites marched through Strasbourg": Strasbourg)."""
-    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps],
+    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps and not _is_reference(p)],
                      lambda pobj: _in_phrase(pobj, exclude))
     if found is not None:
         return found
@@ -139,7 +189,8 @@ def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> t
         # "captured off Mogadishu": the small model sometimes hangs the place on the verb as npadvmod.
         if c.dep_ == "npadvmod" and c.ent_type_ in _PLACE_LABELS and c.i not in exclude:
             return _name_span(c, exclude)
-        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in DIRECTIONS:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in DIRECTIONS \
+                and not any(_is_reference(p) for p in c.children):
             found = _under(c, exclude, frozenset({"of"}))
             if found is not None:
                 return found
@@ -186,13 +237,18 @@ def _modifier_place(tok: Token) -> tuple[int, int] | None:
     return None
 
 
-# Common nouns that name a place, so that a proper noun under them is the place's name.
-PLACE_HEADS = frozenset({"city", "town", "village", "district", "province", "region", "capital", "street",
-                         "streets", "area", "neighborhood", "neighbourhood", "suburb", "island", "camp",
-                         "border", "base", "airport", "port", "square", "state", "county", "hospital",
-                         "mosque", "church", "market", "headquarters", "embassy", "countryside", "outskirts",
-                         "territory", "valley", "mountains", "river", "coast", "skies", "airspace", "waters",
-                         "waterway", "compound", "checkpoint", "crossing", "bridge", "highway", "road"})
+# Common nouns that name a settlement or region: a proper noun under them is the place's name, and
+# a phrase they head keeps its own name over a larger place it is said to be in.
+SETTLEMENT_HEADS = frozenset({"city", "town", "village", "district", "province", "region", "capital", "area",
+                              "neighborhood", "neighbourhood", "suburb", "island", "camp", "state", "county",
+                              "countryside", "outskirts", "territory", "valley", "governorate", "municipality",
+                              "township", "settlement", "enclave", "peninsula"})
+# Common nouns that name a site: a place too, but one located by the settlement around it.
+SITE_HEADS = frozenset({"street", "streets", "border", "base", "airport", "port", "square", "hospital", "mosque",
+                        "church", "market", "headquarters", "embassy", "mountains", "river", "coast", "skies",
+                        "airspace", "waters", "waterway", "compound", "checkpoint", "crossing", "bridge",
+                        "highway", "road"})
+PLACE_HEADS = SETTLEMENT_HEADS | SITE_HEADS
 
 
 def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date | None,
@@ -246,7 +302,8 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
 
 def _nearest_in_sentence(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The place phrase under a locative preposition of ``pred``'s sentence nearest to ``pred``."""
-    preps = [p for p in pred.sent if p.dep_ == "prep" and p.lower_ in LOCATIVE and p.head.i not in exclude]
+    preps = [p for p in pred.sent if p.dep_ == "prep" and p.lower_ in LOCATIVE and p.head.i not in exclude
+             and not _is_reference(p)]
     return _nearest(pred, preps, lambda pobj: _name_span(pobj, exclude))
 
 
