@@ -85,8 +85,21 @@ def _phrase(head: Token) -> list[Token]:
                 continue
             if c.dep_ == "prep" and c.lower_ != "of":
                 continue
+            # "in Dunya Pur, ..., Deputy Inspector-General X told reporters": an apposition naming a
+            # person is a misparsed speaker, not more of the place.
+            if c.dep_ == "appos" and _names_person(c):
+                continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
+
+
+def _names_person(tok: Token) -> bool:
+    """An apposition that names a person: a person's name under it, itself no place noun or place
+    entity, and the name no town of the gazetteer ("the capital, Grozny" is a place whatever the
+    label; "the Sirari districts" too)."""
+    if tok.lemma_.lower() in PLACE_HEADS or tok.ent_type_ in _PLACE_LABELS:
+        return False
+    return any(g.ent_type_ == "PERSON" and not geocode.known(_entity_text(g)) for g in tok.subtree)
 
 
 def _run(tok: Token, names: set[int]) -> tuple[int, int]:
@@ -178,14 +191,18 @@ def _is_reference(prep: Token) -> bool:
     return False
 
 
-def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE) -> tuple[int, int] | None:
-    """The place phrase under a locative preposition of ``tok``; of several, the nearest to ``tok``
-    ("In France, Alawites marched through Strasbourg": Strasbourg)."""
-    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps and not _is_reference(p)],
+def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE,
+           skip: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """The place phrase under a locative preposition of ``tok`` (but those in ``skip``); of several,
+    the nearest to ``tok`` ("In France, Alawites marched through Strasbourg": Strasbourg)."""
+    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+                           and p.i not in skip and not _is_reference(p)],
                      lambda pobj: _in_phrase(pobj, exclude))
     if found is not None:
         return found
     for c in tok.children:
+        if c.i in skip:
+            continue
         # "captured off Mogadishu": the small model sometimes hangs the place on the verb as npadvmod.
         if c.dep_ == "npadvmod" and c.ent_type_ in _PLACE_LABELS and c.i not in exclude:
             return _name_span(c, exclude)
@@ -211,9 +228,16 @@ def _object_place(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
         phrase = _phrase(c)
-        # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town.
-        unlabelled = c.dep_ == "dobj" and c.pos_ == "PROPN" and not c.ent_type_
-        if any(t.ent_type_ in _PLACE_LABELS for t in phrase) or c.lemma_.lower() in PLACE_HEADS or unlabelled:
+        # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town;
+        # "captured Grozny": so may one it takes for a person, when the gazetteer knows the town.
+        unlabelled = c.dep_ == "dobj" and c.pos_ == "PROPN" and (
+            not c.ent_type_ or (c.ent_type_ == "PERSON" and geocode.known(_entity_text(c))))
+        # "Goma was captured": a passive subject that is a person is not a place, even when a place
+        # qualifies it ("X of Massachusetts was captured").
+        placed = any(t.ent_type_ in _PLACE_LABELS for t in phrase) and not (
+            c.dep_ == "nsubjpass" and c.ent_type_ in ("PERSON", "NORP", "ORG")
+            and not geocode.known(_entity_text(c)))
+        if placed or c.lemma_.lower() in PLACE_HEADS or unlabelled:
             found = _name_span(c, exclude)
             if found is not None:
                 return found
@@ -224,12 +248,23 @@ def _object_place(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
     return None
 
 
+def _entity_text(tok: Token) -> str:
+    """The text of the entity ``tok`` belongs to, or of ``tok`` alone."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.text
+    return tok.text
+
+
 def _modifier_place(tok: Token) -> tuple[int, int] | None:
     """A place name modifying an event noun ("the Mosul operation", "the Kabul bombing")."""
     for c in tok.children:
         if c.dep_ in ("compound", "nmod") and c.i < tok.i and c.ent_type_ in _PLACE_LABELS:
             lo = hi = c.i
-            while lo - 1 >= 0 and tok.doc[lo - 1].ent_type_ in _PLACE_LABELS and tok.doc[lo - 1].head == tok:
+            # The whole entity ("Tel Aviv bombing": "Tel" hangs on "Aviv"), and place names before it
+            # that modify the same noun ("the Kandahar Kabul highway attack").
+            while lo - 1 >= 0 and tok.doc[lo - 1].ent_type_ in _PLACE_LABELS and (
+                    tok.doc[lo].ent_iob_ == "I" or tok.doc[lo - 1].head == tok):
                 lo -= 1
             return lo, hi
         if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN" and not c.ent_type_:
@@ -258,28 +293,7 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
     ``material`` (a material-conflict or material-cooperation event) lets the predicate's own object
     name the place."""
     doc = pred.doc
-    # "Gibraltar was captured from Spain": for a material act the place it takes or strikes comes
-    # before the place it comes from.
-    found = _under(pred, exclude, _WHERE if material else LOCATIVE)
-    if found is None and pred.pos_ in ("NOUN", "PROPN"):
-        found = _modifier_place(pred)
-    if found is None and material:
-        found = _object_place(pred, exclude) or _under(pred, exclude, frozenset({"from"}))
-    cur = pred
-    steps = 0
-    while found is None and cur.head is not cur and cur.dep_ in _CLIMB and steps < 6:
-        steps += 1
-        cur = cur.head
-        found = _under(cur, exclude)
-    if found is None:
-        for c in pred.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep"):
-                target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ in ("agent", "prep") else c
-                found = _under(target, exclude)
-                if found is not None:
-                    break
-    if found is None:
-        found = _nearest_in_sentence(pred, exclude)
+    found = _locate(pred, exclude, material)
     if found is None:
         return None
     place = doc[found[0]:found[1] + 1]
@@ -298,6 +312,126 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
         return Place(text=place.text, start=place.start_char, end=place.end_char, country=country)
     return Place(text=place.text, start=place.start_char, end=place.end_char, country=country or point[2],
                  lat=point[0], lon=point[1])
+
+
+def _locate(pred: Token, exclude: set[int], material: bool) -> tuple[int, int] | None:
+    """The token span of the place of ``pred``'s event: the first candidate found, in the order of the
+    module docstring."""
+    fronted = _fronted(pred)
+    # "Gibraltar was captured from Spain": for a material act the place it takes or strikes comes
+    # before the place it comes from.
+    own = _WHERE if material else LOCATIVE
+    steps: list[Callable[[], tuple[int, int] | None]] = [
+        lambda: _under(pred, exclude, own, skip=fronted),
+        lambda: _modifier_place(pred) if pred.pos_ in ("NOUN", "PROPN") else None,
+        lambda: _object_place(pred, exclude) if material else None,
+        lambda: _under(pred, exclude, frozenset({"from"}), skip=fronted) if material else None,
+        # "In Latakia province, militants shelled the village of X": the scene set before the clause
+        # is wider than the place the clause names, so it comes after the predicate's own.
+        lambda: _under(pred, exclude, own) if fronted else None,
+        lambda: _occasion_place(pred, exclude),
+        lambda: _adjunct_place(pred, exclude),
+        lambda: _climb(pred, exclude),
+        lambda: _argument_place(pred, exclude),
+        lambda: _nearest_in_sentence(pred, exclude),
+    ]
+    for step in steps:
+        found = step()
+        if found is not None:
+            return found
+    return None
+
+
+def _fronted(pred: Token) -> frozenset[int]:
+    """The predicate's prepositions and adverbs set before its subject and closed by a comma ("In
+    Latakia province, militants shelled ...", "In Hilla, also just south of Baghdad, a civilian was
+    killed"): scene-setting adjuncts."""
+    subjects = [c.i for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return frozenset()
+    doc = pred.doc
+    return frozenset(p.i for p in pred.children if p.dep_ in ("prep", "advmod", "npadvmod") and p.i < min(subjects)
+                     and p.right_edge.i + 1 < len(doc) and doc[p.right_edge.i + 1].text == ",")
+
+
+# Nouns of a military operation or battle: a place they are "for"/"of" is where the acts inside
+# them happen ("killed in the fight for Jaabar", "during Kafr Saghir's liberation").
+OPERATIONS = frozenset({"fight", "fighting", "battle", "offensive", "operation", "siege", "liberation",
+                        "capture", "occupation", "assault", "attack", "raid", "clash", "clashes", "war",
+                        "campaign", "push", "bombardment", "shelling", "invasion", "recapture", "storming"})
+# Prepositions that place an act within an operation ("in", "during", "amid", "since the launch of").
+_WITHIN = frozenset({"in", "during", "amid", "amidst", "since", "throughout"})
+
+
+def _occasion_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """The place of the operation the predicate happened in ("killed in the battle for Mosul", "shot
+    during the German occupation of Latvia", "since the launch of the Mosul operation")."""
+    for prep in pred.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _WITHIN:
+            continue
+        for op in prep.children:
+            # "the launch of the Mosul operation": the operation may be one "of"-step down.
+            for _ in range(2):
+                if op.dep_ == "pobj" and op.lemma_.lower() in OPERATIONS:
+                    found = _operation_place(op, exclude)
+                    if found is not None:
+                        return found
+                op = next((g for p in op.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"), op)
+    return None
+
+
+def _operation_place(op: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """The place an operation noun names: its "for"/"of"/"on" object, a place possessor or modifier."""
+    for prep in op.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "on"):
+            for g in prep.children:
+                if g.dep_ == "pobj" and g.ent_type_ not in ("ORG", "NORP") and not _is_amount(g):
+                    found = _in_phrase(g, exclude)
+                    if found is not None:
+                        return found
+    for c in op.children:
+        if c.dep_ == "poss" and c.i not in exclude and _is_name(c) and c.ent_type_ not in ("ORG", "NORP", "PERSON"):
+            return _run(c, {t.i for t in c.subtree if _is_name(t)})
+    return _modifier_place(op)
+
+
+# Modifiers of the predicate that carry its place ("shot dead in Kabul", "burnt alive in Syria").
+_ADJUNCTS = frozenset({"acomp", "oprd", "advmod", "prt", "dep"})
+
+
+def _adjunct_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """A place phrase hung on a complement or modifier of the predicate rather than on the predicate."""
+    for c in pred.children:
+        if c.dep_ in _ADJUNCTS and c.lower_ not in DIRECTIONS:
+            found = _under(c, exclude, _WHERE)
+            if found is not None:
+                return found
+    return None
+
+
+def _climb(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """A locative phrase on a word governing the predicate (xcomp/ccomp/conj/advcl ... chain)."""
+    cur = pred
+    for _ in range(6):
+        if cur.head is cur or cur.dep_ not in _CLIMB:
+            return None
+        cur = cur.head
+        found = _under(cur, exclude)
+        if found is not None:
+            return found
+    return None
+
+
+def _argument_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
+    """A locative phrase on one of the predicate's arguments ("a mob in the town of X killed ...")."""
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep"):
+            target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ in ("agent", "prep") else c
+            found = _under(target, exclude)
+            if found is not None:
+                return found
+    return None
 
 
 def _nearest_in_sentence(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
