@@ -304,3 +304,171 @@ def test_a_two_word_city_modifying_an_event_noun_is_whole():
         ("bombing", 3, "ROOT", "NOUN", "bombing", "O"),
     ])  # fmt: skip
     assert _text(doc, 3) == "Tel Aviv"
+
+
+def test_a_taken_place_comes_before_the_region_it_is_in():
+    # "Troops shelled Gagrian village in Poonch district."
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("shelled", 1, "ROOT", "VERB", "shell", "O"),
+        ("Gagrian", 3, "compound", "PROPN", "Gagrian", "B-GPE"),
+        ("village", 1, "dobj", "NOUN", "village", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Poonch", 6, "compound", "PROPN", "Poonch", "B-GPE"),
+        ("district", 4, "pobj", "NOUN", "district", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Gagrian"
+    # Not an act of force: the object is no place of the event.
+    assert _text(doc, 1, material=False) == "Poonch"
+
+
+def test_an_unknown_name_the_model_labels_a_place_is_not_taken_first():
+    # "Police captured Zqxwort in Panama."  (the small model labels unknown names GPE)
+    doc = _doc([
+        ("Police", 1, "nsubj", "NOUN", "police", "O"),
+        ("captured", 1, "ROOT", "VERB", "capture", "O"),
+        ("Zqxwort", 1, "dobj", "PROPN", "Zqxwort", "B-GPE"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Panama", 3, "pobj", "PROPN", "Panama", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Panama"
+
+
+def test_a_place_inside_the_object_of_a_strike():
+    # "Jets struck positions around the Kweires airport."
+    doc = _doc([
+        ("Jets", 1, "nsubj", "NOUN", "jet", "O"),
+        ("struck", 1, "ROOT", "VERB", "strike", "O"),
+        ("positions", 1, "dobj", "NOUN", "position", "O"),
+        ("around", 2, "prep", "ADP", "around", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("Kweires", 6, "compound", "PROPN", "Kweires", "B-FAC"),
+        ("airport", 3, "pobj", "NOUN", "airport", "I-FAC"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Kweires airport"
+
+
+def test_the_outskirts_keep_their_own_place():
+    # "Rebels took positions on the outskirts of Ghouta in rural Damascus."  ("outskirts" lemmatised
+    # "outskirt" by the small model)
+    doc = _doc([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("took", 1, "ROOT", "VERB", "take", "O"),
+        ("positions", 1, "dobj", "NOUN", "position", "O"),
+        ("on", 2, "prep", "ADP", "on", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("outskirts", 3, "pobj", "NOUN", "outskirt", "O"),
+        ("of", 5, "prep", "ADP", "of", "O"),
+        ("Ghouta", 6, "pobj", "PROPN", "Ghouta", "B-ORG"),
+        ("in", 5, "prep", "ADP", "in", "O"),
+        ("rural", 10, "amod", "ADJ", "rural", "O"),
+        ("Damascus", 8, "pobj", "PROPN", "Damascus", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Ghouta"
+
+
+def test_a_relative_pronoun_object_stands_for_its_antecedent():
+    # "They took Aceh province, which was raided."
+    doc = _doc([
+        ("They", 1, "nsubj", "PRON", "they", "O"),
+        ("took", 1, "ROOT", "VERB", "take", "O"),
+        ("Aceh", 3, "compound", "PROPN", "Aceh", "B-GPE"),
+        ("province", 1, "dobj", "NOUN", "province", "O"),
+        (",", 3, "punct", "PUNCT", ",", "O"),
+        ("which", 7, "nsubjpass", "PRON", "which", "O"),
+        ("was", 7, "auxpass", "AUX", "be", "O"),
+        ("raided", 3, "relcl", "VERB", "raid", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 7) == "Aceh"
+
+
+def test_where_a_person_comes_from_is_not_where_he_was_shot_but_a_village_is():
+    # "A soldier from New Zealand was shot."
+    doc = _doc([
+        ("A", 1, "det", "DET", "a", "O"),
+        ("soldier", 6, "nsubjpass", "NOUN", "soldier", "O"),
+        ("from", 1, "prep", "ADP", "from", "O"),
+        ("New", 4, "compound", "PROPN", "New", "B-GPE"),
+        ("Zealand", 2, "pobj", "PROPN", "Zealand", "I-GPE"),
+        ("was", 6, "auxpass", "AUX", "be", "O"),
+        ("shot", 6, "ROOT", "VERB", "shoot", "O"),
+        (".", 6, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _place(doc, 6) is None
+    # "Sixty people from Gaidamgari village were killed."
+    doc = _doc([
+        ("Sixty", 1, "nummod", "NUM", "sixty", "B-CARDINAL"),
+        ("people", 6, "nsubjpass", "NOUN", "people", "O"),
+        ("from", 1, "prep", "ADP", "from", "O"),
+        ("Gaidamgari", 4, "compound", "PROPN", "Gaidamgari", "B-GPE"),
+        ("village", 2, "pobj", "NOUN", "village", "O"),
+        ("were", 6, "auxpass", "AUX", "be", "O"),
+        ("killed", 6, "ROOT", "VERB", "kill", "O"),
+        (".", 6, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 6) == "Gaidamgari"
+
+
+def test_captured_after_a_gunbattle_in_a_city():
+    # "He was captured after a gunbattle in Karachi."
+    doc = _doc([
+        ("He", 2, "nsubjpass", "PRON", "he", "O"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("captured", 2, "ROOT", "VERB", "capture", "O"),
+        ("after", 2, "prep", "ADP", "after", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("gunbattle", 3, "pobj", "NOUN", "gunbattle", "O"),
+        ("in", 5, "prep", "ADP", "in", "O"),
+        ("Karachi", 6, "pobj", "PROPN", "Karachi", "B-GPE"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 2) == "Karachi"
+
+
+def test_a_name_located_by_distance_is_a_place_and_the_reference_is_cut():
+    # "Peacekeepers patrolled Kakata, 60 kilometers northeast of Monrovia."  ("Kakata" labelled ORG)
+    doc = _doc([
+        ("Peacekeepers", 1, "nsubj", "NOUN", "peacekeeper", "O"),
+        ("patrolled", 1, "ROOT", "VERB", "patrol", "O"),
+        ("Kakata", 1, "dobj", "PROPN", "Kakata", "B-ORG"),
+        (",", 2, "punct", "PUNCT", ",", "O"),
+        ("60", 5, "nummod", "NUM", "60", "B-QUANTITY"),
+        ("kilometers", 6, "npadvmod", "NOUN", "kilometer", "I-QUANTITY"),
+        ("northeast", 2, "appos", "ADV", "northeast", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Monrovia", 7, "pobj", "PROPN", "Monrovia", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Kakata"
+
+
+def test_people_from_a_town_but_not_from_a_force():
+    # "A team from Wuhan patrolled the streets."
+    doc = _doc([
+        ("A", 1, "det", "DET", "a", "O"),
+        ("team", 4, "nsubj", "NOUN", "team", "O"),
+        ("from", 1, "prep", "ADP", "from", "O"),
+        ("Wuhan", 2, "pobj", "PROPN", "Wuhan", "B-GPE"),
+        ("patrolled", 4, "ROOT", "VERB", "patrol", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("streets", 4, "dobj", "NOUN", "street", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 4) == "Wuhan"
+    # "Experts from the Kenyan Army detonated mines."
+    doc = _doc([
+        ("Experts", 5, "nsubj", "NOUN", "expert", "O"),
+        ("from", 0, "prep", "ADP", "from", "O"),
+        ("the", 4, "det", "DET", "the", "B-ORG"),
+        ("Kenyan", 4, "compound", "PROPN", "Kenyan", "I-ORG"),
+        ("Army", 1, "pobj", "PROPN", "Army", "I-ORG"),
+        ("detonated", 5, "ROOT", "VERB", "detonate", "O"),
+        ("mines", 5, "dobj", "NOUN", "mine", "O"),
+        (".", 5, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _place(doc, 5) is None

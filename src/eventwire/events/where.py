@@ -61,8 +61,9 @@ _TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst"
 
 
 def _is_name(tok: Token) -> bool:
-    # "the" is often inside a facility entity ("the Kindi Hospital"); the name starts after it.
-    if tok.lower_ in _TIME_ZONES or tok.pos_ in ("DET", "PUNCT"):
+    # "the" is often inside a facility entity ("the Kindi Hospital"), "'s" inside a place entity
+    # ("Hong Kong's"); neither is part of the name.
+    if tok.lower_ in _TIME_ZONES or tok.pos_ in ("DET", "PUNCT") or tok.dep_ == "case":
         return False
     if tok.ent_type_ in _PLACE_LABELS:
         return True
@@ -89,6 +90,9 @@ def _phrase(head: Token) -> list[Token]:
             # person is a misparsed speaker, not more of the place.
             if c.dep_ == "appos" and _names_person(c):
                 continue
+            # "Samburu Range, some 240 km north of Nairobi": the reference point is not the place.
+            if _is_reference_part(c):
+                continue
             stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
@@ -97,7 +101,7 @@ def _names_person(tok: Token) -> bool:
     """An apposition that names a person: a person's name under it, itself no place noun or place
     entity, and the name no town of the gazetteer ("the capital, Grozny" is a place whatever the
     label; "the Sirari districts" too)."""
-    if tok.lemma_.lower() in PLACE_HEADS or tok.ent_type_ in _PLACE_LABELS:
+    if _heads(tok, PLACE_HEADS) or tok.ent_type_ in _PLACE_LABELS:
         return False
     return any(g.ent_type_ == "PERSON" and not geocode.known(_entity_text(g)) for g in tok.subtree)
 
@@ -121,7 +125,7 @@ def _name_span(head: Token, exclude: set[int]) -> tuple[int, int] | None:
         # "the Georgian capital Tbilisi Tuesday": the small model sometimes hangs the name that follows a
         # place noun on the next word; a place entity right after "capital"/"city"/"town" is its name.
         nxt = t.i + 1
-        if t.lemma_.lower() in PLACE_HEADS and nxt < len(t.doc) and _is_name(t.doc[nxt]) \
+        if _heads(t, PLACE_HEADS) and nxt < len(t.doc) and _is_name(t.doc[nxt]) \
                 and nxt not in exclude and t.doc[nxt].head not in phrase:
             names.extend(range(nxt, _run(t.doc[nxt], {x.i for x in t.doc if _is_name(x)})[1] + 1))
     if not names:
@@ -164,7 +168,7 @@ def _is_settlement(tok: Token) -> bool:
     """A town, region or country (by entity label or head noun), as opposed to a building or site."""
     if tok.ent_type_ in ("GPE", "LOC"):
         return True
-    return tok.lemma_.lower() in SETTLEMENT_HEADS or (tok.pos_ == "PROPN" and not tok.ent_type_)
+    return _heads(tok, SETTLEMENT_HEADS) or (tok.pos_ == "PROPN" and not tok.ent_type_)
 
 
 def _named_site(tok: Token) -> bool:
@@ -178,6 +182,19 @@ def _named_site(tok: Token) -> bool:
 # Distance units of a reference phrase ("50 kilometers (30 miles) west of Baghdad", "100 kms from X").
 _DISTANCE = frozenset({"kilometer", "kilometre", "kilometers", "kilometres", "km", "kms", "mile", "miles",
                        "meter", "metre", "meters", "metres", "yard", "yards"})
+
+
+def _is_reference_part(tok: Token) -> bool:
+    """A modifier giving a reference point by distance ("60 kilometers northeast of Monrovia")."""
+    return tok.dep_ in ("advmod", "npadvmod", "appos") and (tok.lower_ in _DISTANCE or (
+        tok.lower_ in DIRECTIONS and any(_is_reference(p) for p in tok.children)))
+
+
+def _located(tok: Token) -> bool:
+    """A name located by distance from another place is a place itself, whatever its label: news
+    writes "Kakata, 60 kilometers northeast of Monrovia" of towns only."""
+    # Right after the name (the parser sometimes hangs a later reference on a far-off subject).
+    return any(_is_reference_part(c) and c.left_edge.i - tok.i <= 3 for c in tok.children)
 
 
 def _is_reference(prep: Token) -> bool:
@@ -222,30 +239,60 @@ def _is_amount(tok: Token) -> bool:
         tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
-def _object_place(tok: Token, exclude: set[int]) -> tuple[int, int] | None:
-    """A place named by the direct object of a material predicate ("captured Goma")."""
+def _object_place(tok: Token, exclude: set[int], known_place: Callable[[str], bool] = geocode.known,
+                  _kb_place: Callable[[str], bool] = lambda text: False, strict: bool = False
+                  ) -> tuple[int, int] | None:
+    """A place named by the direct object of a material predicate ("captured Goma").
+
+    ``strict``: only an object that is a place itself (a place entity, a settlement or site noun with
+    a name); such an object is more
+    specific than the predicate's own "in" phrase ("shelled X village in Y district": X). Otherwise
+    also a place named inside the object ("the U.S. embassy", "positions around the X airport")."""
     for c in tok.children:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
+        c = _antecedent(c)
         phrase = _phrase(c)
         # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town;
         # "captured Grozny": so may one it takes for a person, when the gazetteer knows the town.
-        unlabelled = c.dep_ == "dobj" and c.pos_ == "PROPN" and (
-            not c.ent_type_ or (c.ent_type_ == "PERSON" and geocode.known(_entity_text(c))))
+        known = c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and geocode.known(_entity_text(c))
+        unlabelled = c.pos_ == "PROPN" and (known or (c.dep_ == "dobj" and not c.ent_type_))
+        itself = c.ent_type_ in _PLACE_LABELS or _heads(c, PLACE_HEADS) or unlabelled or _located(c)
+        if strict:
+            # A person's name is no place here: people, not towns, are what is most often shot or
+            # captured, and the small model labels unknown names GPE; so only a place noun, or a
+            # place entity that the gazetteer or the knowledge base knows, counts.
+            # A passive subject needs more than the gazetteer: "Marino was shot" names a man.
+            known_here = known_place if c.dep_ == "dobj" else _kb_place
+            placelike = (c.ent_type_ in _PLACE_LABELS and known_here(_entity_text(c))) or _heads(c, PLACE_HEADS) \
+                or _located(c)
+            found = _name_span(c, exclude) if placelike and c.i not in exclude else None
+            if found is not None:
+                return found
+            continue
         # "Goma was captured": a passive subject that is a person is not a place, even when a place
         # qualifies it ("X of Massachusetts was captured").
         placed = any(t.ent_type_ in _PLACE_LABELS for t in phrase) and not (
-            c.dep_ == "nsubjpass" and c.ent_type_ in ("PERSON", "NORP", "ORG")
-            and not geocode.known(_entity_text(c)))
-        if placed or c.lemma_.lower() in PLACE_HEADS or unlabelled:
+            c.dep_ == "nsubjpass" and c.ent_type_ in ("PERSON", "NORP", "ORG") and not known)
+        if placed or itself:
             found = _name_span(c, exclude)
             if found is not None:
                 return found
-        # "captured key strongholds, including Mazar-e-Sharif city"
-        found = _under(c, exclude, frozenset({"including"}))
+        # "captured key strongholds, including Mazar-e-Sharif city", "targeting positions around the
+        # X airport", "the area between the villages of A and B"
+        if c.ent_type_ in ("PERSON", "NORP", "ORG"):
+            continue  # "X, a planner of the attacks in the U.S., was captured": his, not the capture's
+        found = _nested(c, exclude, 0, _WHERE | {"including", "between"})
         if found is not None:
             return found
     return None
+
+
+def _antecedent(tok: Token) -> Token:
+    """What a relative pronoun stands for ("Aceh, which was raided": Aceh); else ``tok``."""
+    if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 def _entity_text(tok: Token) -> str:
@@ -274,6 +321,12 @@ def _modifier_place(tok: Token) -> tuple[int, int] | None:
 
 # Common nouns that name a settlement or region: a proper noun under them is the place's name, and
 # a phrase they head keeps its own name over a larger place it is said to be in.
+def _heads(tok: Token, heads: frozenset[str]) -> bool:
+    """Whether ``tok`` is one of the nouns ``heads`` (by lemma or by form: the small model lemmatises
+    "outskirts" to "outskirt")."""
+    return tok.lemma_.lower() in heads or tok.lower_ in heads
+
+
 SETTLEMENT_HEADS = frozenset({"city", "town", "village", "district", "province", "region", "capital", "area",
                               "neighborhood", "neighbourhood", "suburb", "island", "camp", "state", "county",
                               "countryside", "outskirts", "territory", "valley", "governorate", "municipality",
@@ -293,7 +346,11 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
     ``material`` (a material-conflict or material-cooperation event) lets the predicate's own object
     name the place."""
     doc = pred.doc
-    found = _locate(pred, exclude, material)
+    def kind_of(text: str) -> str | None:
+        hit = kb.lookup_name(text, on)
+        return None if hit is None else hit.kind
+
+    found = _locate(pred, exclude, material, kind_of)
     if found is None:
         return None
     place = doc[found[0]:found[1] + 1]
@@ -314,14 +371,23 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
                  lat=point[0], lon=point[1])
 
 
-def _locate(pred: Token, exclude: set[int], material: bool) -> tuple[int, int] | None:
+def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[str], str | None]
+            ) -> tuple[int, int] | None:
     """The token span of the place of ``pred``'s event: the first candidate found, in the order of the
-    module docstring."""
+    module docstring. ``kind_of`` gives the knowledge base's kind of a name (country, capital, ...)."""
+
+    def kb_place(text: str) -> bool:
+        return kind_of(text) in _KB_PLACES
+
+    def known_place(text: str) -> bool:
+        return geocode.known(text) or kb_place(text)
+
     fronted = _fronted(pred)
     # "Gibraltar was captured from Spain": for a material act the place it takes or strikes comes
     # before the place it comes from.
     own = _WHERE if material else LOCATIVE
     steps: list[Callable[[], tuple[int, int] | None]] = [
+        lambda: _object_place(pred, exclude, known_place, kb_place, strict=True) if material else None,
         lambda: _under(pred, exclude, own, skip=fronted),
         lambda: _modifier_place(pred) if pred.pos_ in ("NOUN", "PROPN") else None,
         lambda: _object_place(pred, exclude) if material else None,
@@ -333,13 +399,17 @@ def _locate(pred: Token, exclude: set[int], material: bool) -> tuple[int, int] |
         lambda: _adjunct_place(pred, exclude),
         lambda: _climb(pred, exclude),
         lambda: _argument_place(pred, exclude),
-        lambda: _nearest_in_sentence(pred, exclude),
+        lambda: _nearest_in_sentence(pred, exclude, kind_of),
     ]
     for step in steps:
         found = step()
         if found is not None:
             return found
     return None
+
+
+# Kinds of knowledge-base names that are places.
+_KB_PLACES = frozenset({"country", "capital", "place"})
 
 
 def _fronted(pred: Token) -> frozenset[int]:
@@ -358,9 +428,11 @@ def _fronted(pred: Token) -> frozenset[int]:
 # them happen ("killed in the fight for Jaabar", "during Kafr Saghir's liberation").
 OPERATIONS = frozenset({"fight", "fighting", "battle", "offensive", "operation", "siege", "liberation",
                         "capture", "occupation", "assault", "attack", "raid", "clash", "clashes", "war",
-                        "campaign", "push", "bombardment", "shelling", "invasion", "recapture", "storming"})
-# Prepositions that place an act within an operation ("in", "during", "amid", "since the launch of").
-_WITHIN = frozenset({"in", "during", "amid", "amidst", "since", "throughout"})
+                        "campaign", "push", "bombardment", "shelling", "invasion", "recapture", "storming",
+                        "gunbattle", "shootout", "firefight", "ambush", "skirmish", "skirmishes"})
+# Prepositions that place an act within an operation ("in", "during", "amid", "since the launch of",
+# "captured after a gunbattle in X").
+_WITHIN = frozenset({"in", "during", "amid", "amidst", "since", "throughout", "after"})
 
 
 def _occasion_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
@@ -428,16 +500,41 @@ def _argument_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
     for c in pred.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep"):
             target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ in ("agent", "prep") else c
-            found = _under(target, exclude)
+            # "a soldier from New Zealand was shot": "from" on an argument is where it comes from ...
+            found = _under(target, exclude, _WHERE)
             if found is not None:
                 return found
+    for c in pred.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            # ... but "60 people from X village were killed": residents are struck where they live.
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    for g in prep.children:
+                        if g.dep_ == "pobj" and _heads(g, _LOCAL_HEADS) and (found := _in_phrase(g, exclude)):
+                            return found
     return None
 
 
-def _nearest_in_sentence(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
-    """The place phrase under a locative preposition of ``pred``'s sentence nearest to ``pred``."""
+# Nouns of a place people live in, below a region ("residents from the village of X").
+_LOCAL_HEADS = frozenset({"village", "town", "city", "district", "neighborhood", "neighbourhood", "suburb", "camp",
+                          "township", "settlement", "area", "community"})
+
+
+def _nearest_in_sentence(pred: Token, exclude: set[int], kind_of: Callable[[str], str | None] = lambda t: None
+                         ) -> tuple[int, int] | None:
+    """The place phrase under a locative preposition of ``pred``'s sentence nearest to ``pred``. "From"
+    on a noun gives an origin: it counts for a town ("a team from Wuhan", "men from the village of X",
+    local people, as local news has them) but not for a country or a force ("a soldier from New
+    Zealand", "experts from the Kenyan armed forces")."""
+    def origin_ok(p: Token) -> bool:
+        if p.lower_ != "from" or p.head.pos_ in ("VERB", "AUX"):
+            return True
+        objs = [g for g in p.children if g.dep_ == "pobj"]
+        return any(_heads(g, _LOCAL_HEADS) or (g.ent_type_ == "GPE" and geocode.known(_entity_text(g))
+                                               and kind_of(_entity_text(g)) != "country") for g in objs)
+
     preps = [p for p in pred.sent if p.dep_ == "prep" and p.lower_ in LOCATIVE and p.head.i not in exclude
-             and not _is_reference(p)]
+             and not _is_reference(p) and origin_ok(p)]
     return _nearest(pred, preps, lambda pobj: _name_span(pobj, exclude))
 
 
