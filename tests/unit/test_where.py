@@ -472,3 +472,30 @@ def test_people_from_a_town_but_not_from_a_force():
         (".", 5, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _place(doc, 5) is None
+
+
+def test_the_dateline_places_an_event_without_a_place_of_its_own():
+    # "BAGHDAD -- Gunmen attacked."
+    doc = _doc([
+        ("BAGHDAD", 3, "npadvmod", "PROPN", "Baghdad", "B-GPE"),
+        ("--", 3, "punct", "PUNCT", "--", "O"),
+        ("Gunmen", 3, "nsubj", "NOUN", "gunman", "O"),
+        ("attacked", 3, "ROOT", "VERB", "attack", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 3) == "BAGHDAD"
+    place = _place(doc, 3)
+    assert place is not None and place.country == "IRQ"
+
+
+def test_clock_words_are_not_places():
+    # "Troops attacked at 4 A.M."
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+        ("at", 1, "prep", "ADP", "at", "O"),
+        ("4:15", 4, "compound", "NUM", "4:15", "O"),
+        ("A.M.", 2, "pobj", "PROPN", "a.m.", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _place(doc, 1) is None

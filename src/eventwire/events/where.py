@@ -31,7 +31,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from eventwire.actors.kb import KnowledgeBase
-from eventwire.events import geocode
+from eventwire.events import dateline, geocode
 from eventwire.records import Place
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "from",
@@ -57,7 +57,9 @@ _CLIMB = frozenset({"xcomp", "ccomp", "conj", "pobj", "prep", "dobj", "acomp", "
 
 
 # Time zones the small model takes for places ("at 12:10 p.m. (0910 GMT)").
-_TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist", "msk"})
+_TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst", "pdt", "ist", "msk",
+                         # "at 4:15 A.M. (Damascus time)": clock words the model tags proper nouns
+                         "a.m.", "p.m.", "am", "pm", "a.m", "p.m"})
 
 
 def _is_name(tok: Token) -> bool:
@@ -400,6 +402,9 @@ def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[s
         lambda: _climb(pred, exclude),
         lambda: _argument_place(pred, exclude),
         lambda: _nearest_in_sentence(pred, exclude, kind_of),
+        # "KABUL (Reuters) - ...": the lead's events happened where the story was filed, failing any
+        # place of their own.
+        lambda: dateline.dateline(pred.doc, known_place) if dateline.in_lead(pred) else None,
     ]
     for step in steps:
         found = step()
