@@ -499,3 +499,72 @@ def test_clock_words_are_not_places():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _place(doc, 1) is None
+
+
+class _KindKB:
+    """A knowledge base that knows some names, each as one kind."""
+
+    def __init__(self, kinds: dict[str, str]) -> None:
+        self.kinds = kinds
+
+    def lookup_name(self, text: str, on: Any = None) -> Any:
+        kind = self.kinds.get(text)
+        if kind is None:
+            return None
+
+        class _Actor:
+            country = None
+
+        class _Name:
+            pass
+
+        name = _Name()
+        name.kind = kind  # type: ignore[attr-defined]
+        name.actor = _Actor()  # type: ignore[attr-defined]
+        return name
+
+
+def _patrols(name: str, label: str) -> Doc:
+    # "Police patrol <name>."
+    return _doc([
+        ("Police", 1, "nsubj", "NOUN", "police", "O"),
+        ("patrol", 1, "ROOT", "VERB", "patrol", "O"),
+        (name, 1, "dobj", "PROPN", name, f"B-{label}"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+
+
+def test_a_gazetteer_town_the_model_labels_otherwise_is_a_patrolled_place():
+    assert _text(_patrols("Karachi", "ORG"), 1) == "Karachi"
+    assert _text(_patrols("Manbij", "PRODUCT"), 1) == "Manbij"
+    # A name the knowledge base knows as an armed group is not a town, whatever the gazetteer says.
+    doc = _patrols("Hamas", "ORG")
+    assert where.event_place(doc[1], _KindKB({"Hamas": "group"}), set(), None, material=True) is None  # type: ignore[arg-type]
+
+
+def test_a_shot_man_whose_name_is_also_a_town_is_not_the_place():
+    # "Marino was shot."
+    doc = _doc([
+        ("Marino", 2, "nsubjpass", "PROPN", "Marino", "B-PERSON"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("shot", 2, "ROOT", "VERB", "shoot", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _place(doc, 2) is None
+
+
+def test_a_name_in_apposition_with_a_city_noun_is_a_captured_place():
+    # "Mbuji Mayi, the main city, was captured."  (labelled PERSON)
+    doc = _doc([
+        ("Mbuji", 1, "compound", "PROPN", "Mbuji", "B-PERSON"),
+        ("Mayi", 8, "nsubjpass", "PROPN", "Mayi", "I-PERSON"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("main", 5, "amod", "ADJ", "main", "O"),
+        ("city", 1, "appos", "NOUN", "city", "O"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("was", 8, "auxpass", "AUX", "be", "O"),
+        ("captured", 8, "ROOT", "VERB", "capture", "O"),
+        (".", 8, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 8) == "Mbuji Mayi"

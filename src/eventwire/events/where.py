@@ -194,9 +194,12 @@ def _is_reference_part(tok: Token) -> bool:
 
 def _located(tok: Token) -> bool:
     """A name located by distance from another place is a place itself, whatever its label: news
-    writes "Kakata, 60 kilometers northeast of Monrovia" of towns only."""
+    writes "Kakata, 60 kilometers northeast of Monrovia" of towns only; so is a name in apposition
+    with a settlement noun ("Mbuji Mayi, the main city in Kasai")."""
     # Right after the name (the parser sometimes hangs a later reference on a far-off subject).
-    return any(_is_reference_part(c) and c.left_edge.i - tok.i <= 3 for c in tok.children)
+    # So is one in apposition to a settlement noun ("Mbuji Mayi, the main city in Kasai").
+    return any((_is_reference_part(c) and c.left_edge.i - tok.i <= 3)
+               or (c.dep_ == "appos" and _heads(c, SETTLEMENT_HEADS)) for c in tok.children)
 
 
 def _is_reference(prep: Token) -> bool:
@@ -256,16 +259,19 @@ def _object_place(tok: Token, exclude: set[int], known_place: Callable[[str], bo
         c = _antecedent(c)
         phrase = _phrase(c)
         # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town;
-        # "captured Grozny": so may one it takes for a person, when the gazetteer knows the town.
-        known = c.pos_ == "PROPN" and c.ent_type_ == "PERSON" and geocode.known(_entity_text(c))
+        # "captured Grozny", "patrols Karachi", "captured Manbij": so may one it takes for a person, an
+        # organisation or a product, when the gazetteer knows the town (and the knowledge base does not
+        # know the name as something else: "attacked Hamas").
+        # A passive subject needs more than the gazetteer: "Molina was shot" names a man.
+        known_here = known_place if c.dep_ == "dobj" else _kb_place
+        known = c.pos_ == "PROPN" and c.ent_type_ not in _PLACE_LABELS and c.ent_type_ != "NORP" \
+            and known_here(_entity_text(c))
         unlabelled = c.pos_ == "PROPN" and (known or (c.dep_ == "dobj" and not c.ent_type_))
         itself = c.ent_type_ in _PLACE_LABELS or _heads(c, PLACE_HEADS) or unlabelled or _located(c)
         if strict:
             # A person's name is no place here: people, not towns, are what is most often shot or
             # captured, and the small model labels unknown names GPE; so only a place noun, or a
             # place entity that the gazetteer or the knowledge base knows, counts.
-            # A passive subject needs more than the gazetteer: "Marino was shot" names a man.
-            known_here = known_place if c.dep_ == "dobj" else _kb_place
             placelike = (c.ent_type_ in _PLACE_LABELS and known_here(_entity_text(c))) or _heads(c, PLACE_HEADS) \
                 or _located(c)
             found = _name_span(c, exclude) if placelike and c.i not in exclude else None
@@ -278,6 +284,8 @@ def _object_place(tok: Token, exclude: set[int], known_place: Callable[[str], bo
             c.dep_ == "nsubjpass" and c.ent_type_ in ("PERSON", "NORP", "ORG") and not known)
         if placed or itself:
             found = _name_span(c, exclude)
+            if found is None and known and c.i not in exclude:
+                found = _entity_span(c)
             if found is not None:
                 return found
         # "captured key strongholds, including Mazar-e-Sharif city", "targeting positions around the
@@ -295,6 +303,14 @@ def _antecedent(tok: Token) -> Token:
     if tok.lower_ in ("which", "that") and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
+
+
+def _entity_span(tok: Token) -> tuple[int, int]:
+    """The token span of the entity ``tok`` belongs to, or of ``tok`` alone."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent.start, ent.end - 1
+    return tok.i, tok.i
 
 
 def _entity_text(tok: Token) -> str:
@@ -379,10 +395,14 @@ def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[s
     module docstring. ``kind_of`` gives the knowledge base's kind of a name (country, capital, ...)."""
 
     def kb_place(text: str) -> bool:
-        return kind_of(text) in _KB_PLACES
+        # The knowledge base's "place" names include peoples ("Uighurs"): a town must also be one of
+        # the gazetteer's.
+        kind = kind_of(text)
+        return kind in ("country", "capital") or (kind == "place" and geocode.known(text))
 
     def known_place(text: str) -> bool:
-        return geocode.known(text) or kb_place(text)
+        kind = kind_of(text)
+        return kind in _KB_PLACES or (kind is None and geocode.known(text))
 
     fronted = _fronted(pred)
     # "Gibraltar was captured from Spain": for a material act the place it takes or strikes comes
@@ -392,7 +412,7 @@ def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[s
         lambda: _object_place(pred, exclude, known_place, kb_place, strict=True) if material else None,
         lambda: _under(pred, exclude, own, skip=fronted),
         lambda: _modifier_place(pred) if pred.pos_ in ("NOUN", "PROPN") else None,
-        lambda: _object_place(pred, exclude) if material else None,
+        lambda: _object_place(pred, exclude, known_place, kb_place) if material else None,
         lambda: _under(pred, exclude, frozenset({"from"}), skip=fronted) if material else None,
         # "In Latakia province, militants shelled the village of X": the scene set before the clause
         # is wider than the place the clause names, so it comes after the predicate's own.
