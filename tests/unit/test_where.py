@@ -568,3 +568,51 @@ def test_a_name_in_apposition_with_a_city_noun_is_a_captured_place():
         (".", 8, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _text(doc, 8) == "Mbuji Mayi"
+
+
+def test_a_sites_owner_is_not_its_place():
+    # "In Canberra, Serbians protested outside the United States embassy."
+    doc = _doc([
+        ("In", 4, "prep", "ADP", "in", "O"),
+        ("Canberra", 0, "pobj", "PROPN", "Canberra", "B-GPE"),
+        (",", 4, "punct", "PUNCT", ",", "O"),
+        ("Serbians", 4, "nsubj", "NOUN", "serbian", "B-NORP"),
+        ("protested", 4, "ROOT", "VERB", "protest", "O"),
+        ("outside", 4, "prep", "ADP", "outside", "O"),
+        ("the", 9, "det", "DET", "the", "B-GPE"),
+        ("United", 8, "compound", "PROPN", "United", "I-GPE"),
+        ("States", 9, "compound", "PROPN", "States", "I-GPE"),
+        ("embassy", 5, "pobj", "NOUN", "embassy", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 4, material=False) == "Canberra"
+    # "He was seized near a U.S. base at Balad."
+    doc = _doc([
+        ("He", 2, "nsubjpass", "PRON", "he", "O"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("seized", 2, "ROOT", "VERB", "seize", "O"),
+        ("near", 2, "prep", "ADP", "near", "O"),
+        ("a", 6, "det", "DET", "a", "O"),
+        ("U.S.", 6, "compound", "PROPN", "U.S.", "B-GPE"),
+        ("base", 3, "pobj", "NOUN", "base", "O"),
+        ("at", 6, "prep", "ADP", "at", "O"),
+        ("Balad", 7, "pobj", "PROPN", "Balad", "B-GPE"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 2) == "Balad"
+
+
+def test_a_name_compounded_with_a_site_is_its_name():
+    # "Soldiers detonated a device near the Sufa checkpoint."  ("Sufa" labelled ORG)
+    doc = _doc([
+        ("Soldiers", 1, "nsubj", "NOUN", "soldier", "O"),
+        ("detonated", 1, "ROOT", "VERB", "detonate", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("device", 1, "dobj", "NOUN", "device", "O"),
+        ("near", 1, "prep", "ADP", "near", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("Sufa", 7, "compound", "PROPN", "Sufa", "B-ORG"),
+        ("checkpoint", 4, "pobj", "NOUN", "checkpoint", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Sufa"

@@ -143,12 +143,42 @@ def _in_phrase(pobj: Token, exclude: set[int], depth: int = 0) -> tuple[int, int
     U.S. base in Syria") is not taken for the place; a settlement keeps its own name ("in Mayadeen
     in the province of Deir Ezzor": Mayadeen, the smaller place comes first)."""
     found = _name_span(pobj, exclude)
+    if found is not None and _owner_only(pobj, found):
+        # "outside the United States embassy", "near a U.S. base at Balad", "outside Patten's hotel":
+        # the only names are the site's owner; the place is elsewhere or not named here.
+        found = None
     if depth >= 2:
         return found
     if found is not None and (_is_settlement(pobj) or _named_site(pobj)):
         return found
     nested = _nested(pobj, exclude, depth, _CONTAINED if found is not None else LOCATIVE)
     return nested if nested is not None else found
+
+
+def _owner_only(head: Token, span: tuple[int, int]) -> bool:
+    """Whether the names of ``span`` in a phrase headed by the common noun ``head`` (a site: embassy,
+    base, hotel, prison) are all its owner: a possessor ("Patten's hotel"), a people ("the Israeli
+    embassy") or a country ("the United States embassy", "a U.S. base", "a U.S.-run prison"). A town
+    modifying a site names where it is ("the Kabul airport"), and so does a name compounded with it
+    ("the Sufa checkpoint", "al-Zahawi school", whatever the model labels it)."""
+    if head.pos_ != "NOUN" or _heads(head, SETTLEMENT_HEADS):
+        return False
+    doc = head.doc
+    names = [t for t in doc[span[0]:span[1] + 1] if _is_name(t)]
+    if not names:
+        return False
+    for t in names:
+        mod = t
+        while mod.head.i != head.i and mod.head.i != mod.i and span[0] <= mod.head.i <= span[1]:
+            mod = mod.head
+        if mod.head.i != head.i or mod.dep_ not in ("compound", "poss", "nmod", "amod"):
+            return False
+        if t.ent_type_ == "NORP" or (mod.dep_ == "poss" and t.ent_type_ in ("PERSON", "ORG")):
+            continue
+        if t.ent_type_ == "GPE" and not geocode.known(_entity_text(t)):
+            continue  # a country (the gazetteer has towns only)
+        return False
+    return True
 
 
 # Prepositions that put a site inside a larger place ("the mosque in Likoni").
@@ -511,7 +541,7 @@ def _climb(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
     """A locative phrase on a word governing the predicate (xcomp/ccomp/conj/advcl ... chain)."""
     cur = pred
     for _ in range(6):
-        if cur.head is cur or cur.dep_ not in _CLIMB:
+        if cur.head.i == cur.i or cur.dep_ not in _CLIMB:
             return None
         cur = cur.head
         found = _under(cur, exclude)
