@@ -616,3 +616,29 @@ def test_a_name_compounded_with_a_site_is_its_name():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _text(doc, 1) == "Sufa"
+
+
+def test_a_one_word_passive_name_labelled_gpe_is_a_person_unless_known():
+    # "Zqxwort was shot by gunmen inside his Kabul home."  (unknown names get GPE from the small model)
+    doc = _doc([
+        ("Zqxwort", 2, "nsubjpass", "PROPN", "Zqxwort", "B-GPE"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("shot", 2, "ROOT", "VERB", "shoot", "O"),
+        ("by", 2, "agent", "ADP", "by", "O"),
+        ("gunmen", 3, "pobj", "NOUN", "gunman", "O"),
+        ("inside", 4, "prep", "ADP", "inside", "O"),
+        ("his", 8, "poss", "PRON", "his", "O"),
+        ("Kabul", 8, "compound", "PROPN", "Kabul", "B-GPE"),
+        ("home", 5, "pobj", "NOUN", "home", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 2) == "Kabul"
+    # A place the knowledge base knows is taken ("Kabul was shelled by gunmen").
+    doc = _doc([
+        ("Kabul", 2, "nsubjpass", "PROPN", "Kabul", "B-GPE"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("shelled", 2, "ROOT", "VERB", "shell", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    place = where.event_place(doc[2], _KindKB({"Kabul": "capital"}), set(), None, material=True)  # type: ignore[arg-type]
+    assert place is not None and place.text == "Kabul"

@@ -312,6 +312,13 @@ def _object_place(tok: Token, exclude: set[int], known_place: Callable[[str], bo
         # qualifies it ("X of Massachusetts was captured").
         placed = any(t.ent_type_ in _PLACE_LABELS for t in phrase) and not (
             c.dep_ == "nsubjpass" and c.ent_type_ in ("PERSON", "NORP", "ORG") and not known)
+        if c.dep_ == "nsubjpass" and c.pos_ == "PROPN" and c.ent_type_ not in ("LOC", "FAC") \
+                and _entity_span(c)[0] == _entity_span(c)[1] and not (known or _located(c)) \
+                and not _kb_place(_entity_text(c)):
+            # "Millan, 41, was shot": the small model labels unknown one-word names GPE; a bare
+            # passive name is a place only when the knowledge base knows it as one ("Eastern
+            # Slavonia", "the Gulf of Aden" are plainly places).
+            continue
         if placed or itself:
             found = _name_span(c, exclude)
             if found is None and known and c.i not in exclude:
