@@ -642,3 +642,54 @@ def test_a_one_word_passive_name_labelled_gpe_is_a_person_unless_known():
     ])  # fmt: skip
     place = where.event_place(doc[2], _KindKB({"Kabul": "capital"}), set(), None, material=True)  # type: ignore[arg-type]
     assert place is not None and place.text == "Kabul"
+
+
+def test_a_preposition_inside_an_organisations_name_is_not_a_locative():
+    # "Three fighters were killed in clashes with the Islamic State in Iraq in the village of Jafa."
+    doc = _doc([
+        ("Three", 1, "nummod", "NUM", "three", "B-CARDINAL"),
+        ("fighters", 3, "nsubjpass", "NOUN", "fighter", "O"),
+        ("were", 3, "auxpass", "AUX", "be", "O"),
+        ("killed", 3, "ROOT", "VERB", "kill", "O"),
+        ("during", 3, "prep", "ADP", "during", "O"),
+        ("clashes", 4, "pobj", "NOUN", "clash", "O"),
+        ("with", 5, "prep", "ADP", "with", "O"),
+        ("the", 9, "det", "DET", "the", "B-ORG"),
+        ("Islamic", 9, "compound", "PROPN", "Islamic", "I-ORG"),
+        ("State", 6, "pobj", "PROPN", "State", "I-ORG"),
+        ("in", 9, "prep", "ADP", "in", "I-ORG"),
+        ("Iraq", 10, "pobj", "PROPN", "Iraq", "I-ORG"),
+        ("in", 5, "prep", "ADP", "in", "O"),
+        ("the", 14, "det", "DET", "the", "O"),
+        ("village", 12, "pobj", "NOUN", "village", "O"),
+        ("of", 14, "prep", "ADP", "of", "O"),
+        ("Jafa", 15, "pobj", "PROPN", "Jafa", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 3) == "Jafa"
+
+
+def test_the_house_of_a_person_is_no_place_name_and_a_titled_apposition_is_not_either():
+    # "In Ramallah, officers shot into the air outside the house of Jamil Tarifi, Arafat's minister."
+    doc = _doc([
+        ("In", 4, "prep", "ADP", "in", "O"),
+        ("Ramallah", 0, "pobj", "PROPN", "Ramallah", "B-GPE"),
+        (",", 4, "punct", "PUNCT", ",", "O"),
+        ("officers", 4, "nsubj", "NOUN", "officer", "O"),
+        ("shot", 4, "ROOT", "VERB", "shoot", "O"),
+        ("into", 4, "prep", "ADP", "into", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("air", 5, "pobj", "NOUN", "air", "O"),
+        ("outside", 7, "prep", "ADP", "outside", "O"),
+        ("the", 10, "det", "DET", "the", "O"),
+        ("house", 8, "pobj", "NOUN", "house", "O"),
+        ("of", 10, "prep", "ADP", "of", "O"),
+        ("Jamil", 13, "compound", "PROPN", "Jamil", "B-PERSON"),
+        ("Tarifi", 11, "pobj", "PROPN", "Tarifi", "I-PERSON"),
+        (",", 13, "punct", "PUNCT", ",", "O"),
+        ("Arafat", 17, "poss", "PROPN", "Arafat", "B-PERSON"),
+        ("'s", 15, "case", "PART", "'s", "O"),
+        ("minister", 13, "appos", "NOUN", "minister", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 4) == "Ramallah"

@@ -100,12 +100,15 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def _names_person(tok: Token) -> bool:
-    """An apposition that names a person: a person's name under it, itself no place noun or place
-    entity, and the name no town of the gazetteer ("the capital, Grozny" is a place whatever the
-    label; "the Sirari districts" too)."""
+    """An apposition that names a person: a name labelled PERSON that is no town of the gazetteer
+    ("the capital, Grozny" is a place whatever the label), or a common noun over a person's name
+    ("..., Arafat's minister"); never a place noun or place entity ("the Sirari districts")."""
     if _heads(tok, PLACE_HEADS) or tok.ent_type_ in _PLACE_LABELS:
         return False
-    return any(g.ent_type_ == "PERSON" and not geocode.known(_entity_text(g)) for g in tok.subtree)
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ == "PERSON" and not geocode.known(_entity_text(tok))
+    # A title over a person's name, whatever the gazetteer says of the name ("Arafat").
+    return any(g.ent_type_ == "PERSON" for g in tok.subtree)
 
 
 def _run(tok: Token, names: set[int]) -> tuple[int, int]:
@@ -169,12 +172,17 @@ def _owner_only(head: Token, span: tuple[int, int]) -> bool:
         return False
     for t in names:
         mod = t
-        while mod.head.i != head.i and mod.head.i != mod.i and span[0] <= mod.head.i <= span[1]:
+        while mod.head.i != head.i and mod.head.i != mod.i and span[0] <= mod.head.i <= span[1] \
+                and mod.head.lower_ != "of":
             mod = mod.head
-        if mod.head.i != head.i or mod.dep_ not in ("compound", "poss", "nmod", "amod"):
+        # "the house of Jamil Tarifi": an "of"-possessor.
+        of_owner = mod.dep_ == "pobj" and mod.head.lower_ == "of" and mod.head.head.i == head.i
+        if not of_owner and (mod.head.i != head.i or mod.dep_ not in ("compound", "poss", "nmod", "amod")):
             return False
         if t.ent_type_ == "NORP" or (mod.dep_ == "poss" and t.ent_type_ in ("PERSON", "ORG")):
             continue
+        if of_owner and t.ent_type_ == "PERSON" and not geocode.known(_entity_text(t)):
+            continue  # "of" before a person; before an organisation it is often a mislabelled town
         if t.ent_type_ == "GPE" and not geocode.known(_entity_text(t)):
             continue  # a country (the gazetteer has towns only)
         return False
@@ -516,14 +524,16 @@ def _occasion_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
 
 
 def _operation_place(op: Token, exclude: set[int]) -> tuple[int, int] | None:
-    """The place an operation noun names: its "for"/"of"/"on" object, a place possessor or modifier."""
-    for prep in op.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "on"):
-            for g in prep.children:
-                if g.dep_ == "pobj" and g.ent_type_ not in ("ORG", "NORP") and not _is_amount(g):
-                    found = _in_phrase(g, exclude)
-                    if found is not None:
-                        return found
+    """The place an operation noun names: its "for"/"of"/"on" object, its own locative phrase
+    ("clashes with X in the village of Y"), a place possessor or modifier."""
+    for preps in (("for", "of", "on"), ("in", "at", "near", "inside", "around")):
+        for prep in op.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps and not (prep.ent_iob_ == "I" and prep.ent_type_ == "ORG"):
+                for g in prep.children:
+                    if g.dep_ == "pobj" and g.ent_type_ not in ("ORG", "NORP") and not _is_amount(g):
+                        found = _in_phrase(g, exclude)
+                        if found is not None:
+                            return found
     for c in op.children:
         if c.dep_ == "poss" and c.i not in exclude and _is_name(c) and c.ent_type_ not in ("ORG", "NORP", "PERSON"):
             return _run(c, {t.i for t in c.subtree if _is_name(t)})
@@ -606,6 +616,8 @@ def _nearest(anchor: Token, preps: list[Token], place_of: Callable[[Token], tupl
     whose preposition is nearest to ``anchor``; the first found wins a tie."""
     best: tuple[int, tuple[int, int]] | None = None
     for prep in preps:
+        if prep.ent_iob_ == "I" and prep.ent_type_ == "ORG":
+            continue  # inside a name ("the Islamic State in Iraq and Sham"), not a locative
         for pobj in prep.children:
             if pobj.dep_ == "pobj" and not _is_amount(pobj):
                 found = place_of(pobj)
