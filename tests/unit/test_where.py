@@ -693,3 +693,20 @@ def test_the_house_of_a_person_is_no_place_name_and_a_titled_apposition_is_not_e
         (".", 4, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _text(doc, 4) == "Ramallah"
+
+
+def test_a_reference_point_is_the_place_when_no_other_is_named():
+    # "A ship was attacked 60 miles west of Hodeidah."
+    doc = _doc([
+        ("A", 1, "det", "DET", "a", "O"),
+        ("ship", 3, "nsubjpass", "NOUN", "ship", "O"),
+        ("was", 3, "auxpass", "AUX", "be", "O"),
+        ("attacked", 3, "ROOT", "VERB", "attack", "O"),
+        ("60", 5, "nummod", "NUM", "60", "B-QUANTITY"),
+        ("miles", 6, "npadvmod", "NOUN", "mile", "I-QUANTITY"),
+        ("west", 3, "advmod", "ADV", "west", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Hodeidah", 7, "pobj", "PROPN", "Hodeidah", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 3) == "Hodeidah"

@@ -252,11 +252,12 @@ def _is_reference(prep: Token) -> bool:
 
 
 def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE,
-           skip: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+           skip: frozenset[int] = frozenset(), references: bool = False) -> tuple[int, int] | None:
     """The place phrase under a locative preposition of ``tok`` (but those in ``skip``); of several,
-    the nearest to ``tok`` ("In France, Alawites marched through Strasbourg": Strasbourg)."""
+    the nearest to ``tok`` ("In France, Alawites marched through Strasbourg": Strasbourg). A reference
+    point by distance ("60 miles west of Hodeidah") counts only with ``references``."""
     found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
-                           and p.i not in skip and not _is_reference(p)],
+                           and p.i not in skip and (references or not _is_reference(p))],
                      lambda pobj: _in_phrase(pobj, exclude))
     if found is not None:
         return found
@@ -267,8 +268,8 @@ def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE,
         if c.dep_ == "npadvmod" and c.ent_type_ in _PLACE_LABELS and c.i not in exclude:
             return _name_span(c, exclude)
         if c.dep_ in ("advmod", "npadvmod") and c.lower_ in DIRECTIONS \
-                and not any(_is_reference(p) for p in c.children):
-            found = _under(c, exclude, frozenset({"of"}))
+                and (references or not any(_is_reference(p) for p in c.children)):
+            found = _under(c, exclude, frozenset({"of"}), references=references)
             if found is not None:
                 return found
     return None
@@ -467,6 +468,9 @@ def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[s
         lambda: _climb(pred, exclude),
         lambda: _argument_place(pred, exclude),
         lambda: _nearest_in_sentence(pred, exclude, kind_of),
+        # "attacked at sea about 60 nautical miles west of Hodeidah": with no place named, the
+        # reference point is the nearest one known.
+        lambda: _under(pred, exclude, own, references=True),
         # "KABUL (Reuters) - ...": the lead's events happened where the story was filed, failing any
         # place of their own.
         lambda: dateline.dateline(pred.doc, known_place) if dateline.in_lead(pred) else None,
