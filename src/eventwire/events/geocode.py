@@ -9,11 +9,14 @@ populous namesake still wins.
 
 Rules, in order:
 
-1. candidates are the cities whose name or alternate name equals the whole phrase, else its last run
-   of capitalised words ("Afghanistan's northern Mazar-e-Sharif" -> "Mazar-e-Sharif"), compared
+1. a distance reference is cut off first ("Kupres, 55 miles west of Sarajevo" -> "Kupres": the pin
+   belongs to the place, not to its reference point);
+2. candidates are the cities whose name or alternate name equals the whole phrase, else its last run
+   of capitalised words ("Afghanistan's northern Mazar-e-Sharif" -> "Mazar-e-Sharif"), else either
+   without a trailing settlement word ("Aleppo City", "Khost city" -> "Aleppo", "Khost"), compared
    case- and accent-insensitively;
-2. when the knowledge base already gave the place a country, only cities in that country count;
-3. the most populous candidate wins (news names the big Paris, not Paris, Texas).
+3. when the knowledge base already gave the place a country, only cities in that country count;
+4. the most populous candidate wins (news names the big Paris, not Paris, Texas).
 
 A country, region or small village is not a city of the gazetteer: it gets no coordinates (its country
 still comes from the knowledge base); a wrong pin is worse than none.
@@ -111,13 +114,24 @@ def _gazetteer() -> Index:
     return index
 
 
+# "..., 55 miles (90 kilometers) west of X", "..., about 100 kms from X": where a reference begins.
+_REFERENCE = re.compile(r",?\s*(?:about|some|around|nearly|roughly|approximately)?\s*\d[\d,.]*\s*-?\s*"
+                        r"(?:km|kms|kilomet|mile|nautical)", re.IGNORECASE)
+# Settlement words after a town's name that the gazetteer does not carry ("Aleppo City", "Khost city").
+_SETTLEMENT_SUFFIX = re.compile(r"\s+(?:city|City|town|Town|village|Village)$")
+
+
 def locate(text: str, country: str | None = None) -> tuple[float, float, str | None] | None:
     """``(lat, lon, iso3)`` of the city ``text`` names (see the module docstring), or None."""
     gazetteer = _gazetteer()
+    cut = _REFERENCE.search(text)
+    if cut is not None and cut.start() > 0:
+        text = text[:cut.start()]
     tries = [text]
     tail = _CAPITALISED_RUN.search(text.strip())
     if tail is not None and tail.group(0) != text:
         tries.append(tail.group(0))
+    tries += [_SETTLEMENT_SUFFIX.sub("", t) for t in tries if _SETTLEMENT_SUFFIX.search(t)]
     for phrase in tries:
         found = [c for c in gazetteer.get(_key(phrase), ()) if country is None or c[3] == country]
         if found:

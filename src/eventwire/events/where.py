@@ -1,17 +1,34 @@
 """Where an event happened, read off the dependency parse of its sentence.
 
 ``event_place(pred, kb, exclude, on, material=False)`` returns a :class:`~eventwire.records.Place` or
-None. Candidates, in order:
+None. Candidates, in order (``_locate``):
 
-1. a place phrase under a locative preposition attached to the predicate ("talks in Geneva",
-   "shelling near Kharkiv", "marched through central London", "north of Tikrit"), or for an event
-   noun a place name modifying it ("the Mosul operation");
-2. for a material event (``material``), a place named by the predicate's own object ("captured
-   Goma", "patrolled the streets of Srinagar", "stormed the X area", "captured strongholds,
-   including X");
-3. a locative phrase attached to a word governing the predicate (xcomp/ccomp/conj/advcl ... chain);
-4. a locative phrase on one of the predicate's arguments ("a mob in the town of X killed ...");
-5. the locative phrase of the sentence nearest the predicate.
+1. for a material event (``material``), an object that is itself a known place or a place noun
+   ("shelled Gagrian village in Poonch district": Gagrian, more specific than the "in" region);
+2. a place phrase under a locative preposition attached to the predicate ("talks in Geneva",
+   "shelling near Kharkiv", "marched through central London", "north of Tikrit"), except a
+   scene-setting phrase fronted before the subject ("In Latakia province, ..."); for an event noun, a
+   place name modifying it ("the Mosul operation");
+3. for a material event, a place named by or inside the predicate's object ("captured Goma",
+   "patrolled the streets of Srinagar", "targeting positions around the X airport"), then its "from";
+4. the fronted scene-setting phrase;
+5. the place of the operation the act happened in ("killed in the fight for X", "during X's
+   liberation", "captured after a gunbattle in X");
+6. a locative phrase on a complement of the predicate ("shot dead in X");
+7. a locative phrase attached to a word governing the predicate (xcomp/ccomp/conj/advcl ... chain);
+8. a locative phrase on one of the predicate's arguments ("a mob in the town of X killed ..."; not
+   "from", which gives an origin, except for people from a town or village);
+9. the locative phrase of the sentence nearest the predicate;
+10. a reference point by distance ("attacked 60 miles west of Hodeidah"), which otherwise never is
+    the place ("Yendi, 531 kilometers north of Accra": Yendi);
+11. the dateline, for the lead's events (``dateline``: "KABUL (Reuters) - ").
+
+Names are judged, not taken at face value: a site gives way to the town it is in ("the Green Zone in
+Baghdad") unless the site has its own name ("the Kindi Hospital"); a site's owner ("the U.S.
+embassy", "Patten's hotel", "the house of X") is not its place; a one-word name the small model
+labels GPE is a person when it is a passive subject the knowledge base does not know ("Millan, 41,
+was shot"); a proper noun it labels a person, organisation or product is a town when the gazetteer
+knows it and the knowledge base does not know it as something else ("patrols Karachi").
 
 A place phrase is the object of the preposition with the words that describe the same place
 (compounds, modifiers, possessors, appositions, conjuncts, "of"-phrases: "the West Bank city of
