@@ -710,3 +710,42 @@ def test_a_reference_point_is_the_place_when_no_other_is_named():
         (".", 3, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _text(doc, 3) == "Hodeidah"
+
+
+def test_a_misparsed_progressive_takes_its_object_and_subject():
+    # "Troops are patrolling Nablus."  (the small model: AUX root, participle "amod" of an "attr")
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("are", 1, "ROOT", "AUX", "be", "O"),
+        ("patrolling", 3, "amod", "VERB", "patrol", "O"),
+        ("Nablus", 1, "attr", "PROPN", "Nablus", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    place = where.event_place(doc[2], _KindKB({"Nablus": "place"}), set(), None, material=True)  # type: ignore[arg-type]
+    assert place is not None and place.text == "Nablus"
+    # "Officers in Henan are patrolling markets."
+    doc = _doc([
+        ("Officers", 3, "nsubj", "NOUN", "officer", "O"),
+        ("in", 0, "prep", "ADP", "in", "O"),
+        ("Henan", 1, "pobj", "PROPN", "Henan", "B-GPE"),
+        ("are", 3, "ROOT", "AUX", "be", "O"),
+        ("patrolling", 5, "amod", "VERB", "patrol", "O"),
+        ("markets", 3, "attr", "NOUN", "market", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 4) == "Henan"
+
+
+def test_a_place_a_level_down_in_the_subject():
+    # "Thousands of officers in Henan patrolled markets."
+    doc = _doc([
+        ("Thousands", 5, "nsubj", "NOUN", "thousand", "B-CARDINAL"),
+        ("of", 0, "prep", "ADP", "of", "O"),
+        ("officers", 1, "pobj", "NOUN", "officer", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("Henan", 3, "pobj", "PROPN", "Henan", "B-GPE"),
+        ("patrolled", 5, "ROOT", "VERB", "patrol", "O"),
+        ("markets", 5, "dobj", "NOUN", "market", "O"),
+        (".", 5, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 5) == "Henan"

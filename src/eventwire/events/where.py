@@ -309,9 +309,7 @@ def _object_place(tok: Token, exclude: set[int], known_place: Callable[[str], bo
     a name); such an object is more
     specific than the predicate's own "in" phrase ("shelled X village in Y district": X). Otherwise
     also a place named inside the object ("the U.S. embassy", "positions around the X airport")."""
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "nsubjpass"):
-            continue
+    for c in _objects(tok):
         c = _antecedent(c)
         phrase = _phrase(c)
         # "patrolling Korangi": a proper noun the model labels no person or organisation may be a town;
@@ -359,6 +357,25 @@ def _object_place(tok: Token, exclude: set[int], known_place: Callable[[str], bo
         if found is not None:
             return found
     return None
+
+
+def _misparsed_progressive(tok: Token) -> bool:
+    """"Troops are patrolling Nablus": the small model sometimes makes the participle an adjective
+    ("amod") of its object, which it hangs as "attr" on the auxiliary."""
+    return tok.dep_ == "amod" and tok.pos_ == "VERB" and tok.i < tok.head.i and tok.head.dep_ in ("attr", "dobj")
+
+
+def _objects(tok: Token) -> list[Token]:
+    """The direct object and passive subject of ``tok``, or the noun a misparsed progressive modifies."""
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if _misparsed_progressive(tok):
+        found.append(tok.head)
+    return found
+
+
+def _clause_heads(pred: Token) -> list[Token]:
+    """``pred``, and for a misparsed progressive the auxiliary that carries its subject."""
+    return [pred, pred.head.head] if _misparsed_progressive(pred) else [pred]
 
 
 def _antecedent(tok: Token) -> Token:
@@ -590,14 +607,15 @@ def _climb(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
 
 def _argument_place(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
     """A locative phrase on one of the predicate's arguments ("a mob in the town of X killed ...")."""
-    for c in pred.children:
+    for c in (c for head in _clause_heads(pred) for c in head.children):
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "prep"):
             target = next((g for g in c.children if g.dep_ == "pobj"), c) if c.dep_ in ("agent", "prep") else c
             # "a soldier from New Zealand was shot": "from" on an argument is where it comes from ...
-            found = _under(target, exclude, _WHERE)
+            # "Thousands of police officers in Henan are patrolling": the phrase may sit a level down.
+            found = _under(target, exclude, _WHERE) or _nested(target, exclude, 1, _WHERE)
             if found is not None:
                 return found
-    for c in pred.children:
+    for c in (c for head in _clause_heads(pred) for c in head.children):
         if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
             # ... but "60 people from X village were killed": residents are struck where they live.
             for prep in c.children:
