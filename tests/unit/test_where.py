@@ -749,3 +749,24 @@ def test_a_place_a_level_down_in_the_subject():
         (".", 5, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _text(doc, 5) == "Henan"
+
+
+def test_local_people_act_at_home_but_a_nations_troops_do_not():
+    # "Nangarhar residents protested."
+    doc = _doc([
+        ("Nangarhar", 1, "compound", "PROPN", "Nangarhar", "B-GPE"),
+        ("residents", 2, "nsubj", "NOUN", "resident", "O"),
+        ("protested", 2, "ROOT", "VERB", "protest", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    kb = _KindKB({"Nangarhar": "place", "Syria": "country"})
+    place = where.event_place(doc[2], kb, {0, 1}, None)  # type: ignore[arg-type]
+    assert place is not None and place.text == "Nangarhar"
+    # "Syria troops attacked."  (a country naming the actor is not where it acted)
+    doc = _doc([
+        ("Syria", 1, "compound", "PROPN", "Syria", "B-GPE"),
+        ("troops", 2, "nsubj", "NOUN", "troop", "O"),
+        ("attacked", 2, "ROOT", "VERB", "attack", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert where.event_place(doc[2], kb, {0, 1}, None, material=True) is None  # type: ignore[arg-type]

@@ -505,6 +505,7 @@ def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[s
         # "attacked at sea about 60 nautical miles west of Hodeidah": with no place named, the
         # reference point is the nearest one known.
         lambda: _under(pred, exclude, own, references=True),
+        lambda: _local_subject(pred, kind_of),
         # "KABUL (Reuters) - ...": the lead's events happened where the story was filed, failing any
         # place of their own.
         lambda: dateline.dateline(pred.doc, known_place) if dateline.in_lead(pred) else None,
@@ -602,6 +603,25 @@ def _climb(pred: Token, exclude: set[int]) -> tuple[int, int] | None:
         found = _under(cur, exclude)
         if found is not None:
             return found
+    return None
+
+
+def _local_subject(pred: Token, kind_of: Callable[[str], str | None]) -> tuple[int, int] | None:
+    """A town or province naming the subject's people, when nothing else places the event ("Nangarhar
+    residents protested", "New Delhi police shot dead a man"): local people and local police act at
+    home. A country never counts ("Syrian troops", "U.S. forces" act abroad), even when named so; the
+    subject's own tokens are otherwise never the place, as an actor's."""
+    for head in _clause_heads(pred):
+        for subj in head.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for c in subj.children:
+                if c.dep_ in ("compound", "nmod", "poss") and c.i < subj.i and c.ent_type_ == "GPE":
+                    lo, hi = _entity_span(c)
+                    name = c.doc[lo:hi + 1].text
+                    kind = kind_of(name)
+                    if kind in ("capital", "place") or (kind is None and geocode.known(name)):
+                        return lo, hi
     return None
 
 
