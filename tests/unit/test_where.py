@@ -770,3 +770,44 @@ def test_local_people_act_at_home_but_a_nations_troops_do_not():
         (".", 2, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert where.event_place(doc[2], kb, {0, 1}, None, material=True) is None  # type: ignore[arg-type]
+
+
+def test_took_to_the_streets_of_a_town():
+    # "Kurds took to the streets of Qamishli."
+    doc = _doc([
+        ("Kurds", 1, "nsubj", "PROPN", "Kurds", "B-NORP"),
+        ("took", 1, "ROOT", "VERB", "take", "O"),
+        ("to", 1, "prep", "ADP", "to", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("streets", 2, "pobj", "NOUN", "street", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("Qamishli", 5, "pobj", "PROPN", "Qamishli", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1, material=False) == "Qamishli"
+    # "Police handed him over to Zqx Wort."  ("to" before a name is a recipient)
+    doc = _doc([
+        ("Police", 1, "nsubj", "NOUN", "police", "O"),
+        ("handed", 1, "ROOT", "VERB", "hand", "O"),
+        ("him", 1, "dobj", "PRON", "he", "O"),
+        ("over", 1, "prt", "ADP", "over", "O"),
+        ("to", 1, "prep", "ADP", "to", "O"),
+        ("Zqx", 6, "compound", "PROPN", "Zqx", "B-PERSON"),
+        ("Wort", 4, "pobj", "PROPN", "Wort", "I-PERSON"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _place(doc, 1, material=False) is None
+
+
+def test_from_an_organisation_is_membership_not_a_place():
+    # "Strikes killed rebels from Jabhat Al-Nusra."  (the parser hangs "from" on the verb)
+    doc = _doc([
+        ("Strikes", 1, "nsubj", "NOUN", "strike", "O"),
+        ("killed", 1, "ROOT", "VERB", "kill", "O"),
+        ("rebels", 1, "dobj", "NOUN", "rebel", "O"),
+        ("from", 1, "prep", "ADP", "from", "O"),
+        ("Jabhat", 5, "compound", "PROPN", "Jabhat", "B-ORG"),
+        ("Al-Nusra", 3, "pobj", "PROPN", "Al-Nusra", "I-ORG"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _place(doc, 1) is None

@@ -273,8 +273,8 @@ def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE,
     """The place phrase under a locative preposition of ``tok`` (but those in ``skip``); of several,
     the nearest to ``tok`` ("In France, Alawites marched through Strasbourg": Strasbourg). A reference
     point by distance ("60 miles west of Hodeidah") counts only with ``references``."""
-    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
-                           and p.i not in skip and (references or not _is_reference(p))],
+    found = _nearest(tok, [p for p in tok.children if p.dep_ == "prep" and (p.lower_ in preps or _to_place(p))
+                           and p.i not in skip and (references or not _is_reference(p)) and not _from_group(p)],
                      lambda pobj: _in_phrase(pobj, exclude))
     if found is not None:
         return found
@@ -290,6 +290,19 @@ def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE,
             if found is not None:
                 return found
     return None
+
+
+def _to_place(prep: Token) -> bool:
+    """"Took to the streets of X", "marched to the town of X": "to" before a place noun is where the
+    act went (before a name it is more often a recipient: "handed over to U.S. forces")."""
+    return prep.lower_ == "to" and any(g.dep_ == "pobj" and _heads(g, PLACE_HEADS) for g in prep.children)
+
+
+def _from_group(prep: Token) -> bool:
+    """"Killed rebels from Jabhat Al-Nusra": "from" before an organisation, person or people is
+    membership or origin, never a place."""
+    return prep.lower_ == "from" and any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "PERSON", "NORP")
+                                         for g in prep.children)
 
 
 def _is_amount(tok: Token) -> bool:
