@@ -200,8 +200,8 @@ def _owner_only(head: Token, span: tuple[int, int]) -> bool:
             continue
         if of_owner and t.ent_type_ == "PERSON" and not geocode.known(_entity_text(t)):
             continue  # "of" before a person; before an organisation it is often a mislabelled town
-        if t.ent_type_ == "GPE" and not geocode.known(_entity_text(t)):
-            continue  # a country (the gazetteer has towns only)
+        if t.ent_type_ == "GPE" and not of_owner and not geocode.known(_entity_text(t)):
+            continue  # a country (the gazetteer has towns only); "the streets of X" is X's
         return False
     return True
 
@@ -300,9 +300,10 @@ def _to_place(prep: Token) -> bool:
 
 def _from_group(prep: Token) -> bool:
     """"Killed rebels from Jabhat Al-Nusra": "from" before an organisation, person or people is
-    membership or origin, never a place."""
+    membership or origin, not a place (unless the gazetteer knows the name as a town: the small
+    model labels "Grozny" a person)."""
     return prep.lower_ == "from" and any(g.dep_ == "pobj" and g.ent_type_ in ("ORG", "PERSON", "NORP")
-                                         for g in prep.children)
+                                         and not geocode.known(_entity_text(g)) for g in prep.children)
 
 
 def _is_amount(tok: Token) -> bool:
@@ -678,7 +679,7 @@ def _nearest_in_sentence(pred: Token, exclude: set[int], kind_of: Callable[[str]
                                                and kind_of(_entity_text(g)) != "country") for g in objs)
 
     preps = [p for p in pred.sent if p.dep_ == "prep" and p.lower_ in LOCATIVE and p.head.i not in exclude
-             and not _is_reference(p) and origin_ok(p)]
+             and not _is_reference(p) and origin_ok(p) and not _from_group(p)]
     return _nearest(pred, preps, lambda pobj: _name_span(pobj, exclude))
 
 
