@@ -6,7 +6,8 @@ None. Candidates, in order (``_locate``):
 1. for a material event (``material``), an object that is itself a known place or a place noun
    ("shelled Gagrian village in Poonch district": Gagrian, more specific than the "in" region);
 2. a place phrase under a locative preposition attached to the predicate ("talks in Geneva",
-   "shelling near Kharkiv", "marched through central London", "north of Tikrit"), except a
+   "shelling near Kharkiv", "marched through central London", "north of Tikrit", "took to the
+   streets of X"; not "from" an organisation or "under" a condition), except a
    scene-setting phrase fronted before the subject ("In Latakia province, ..."); for an event noun, a
    place name modifying it ("the Mosul operation");
 3. for a material event, a place named by or inside the predicate's object ("captured Goma",
@@ -21,7 +22,9 @@ None. Candidates, in order (``_locate``):
 9. the locative phrase of the sentence nearest the predicate;
 10. a reference point by distance ("attacked 60 miles west of Hodeidah"), which otherwise never is
     the place ("Yendi, 531 kilometers north of Accra": Yendi);
-11. the dateline, for the lead's events (``dateline``: "KABUL (Reuters) - ").
+11. a town or province naming the subject's people ("Nangarhar residents protested"; never a
+    country: "Syrian troops" act abroad);
+12. the dateline, for the lead's events (``dateline``: "KABUL (Reuters) - ").
 
 Names are judged, not taken at face value: a site gives way to the town it is in ("the Green Zone in
 Baghdad") unless the site has its own name ("the Kindi Hospital"); a site's owner ("the U.S.
