@@ -811,3 +811,41 @@ def test_from_an_organisation_is_membership_not_a_place():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _place(doc, 1) is None
+
+
+def test_a_town_with_a_distance_in_apposition_is_no_amount():
+    # "They were captured in Jalpatagua, 100 kilometers southeast of Guatemala City."
+    doc = _doc([
+        ("They", 2, "nsubjpass", "PRON", "they", "O"),
+        ("were", 2, "auxpass", "AUX", "be", "O"),
+        ("captured", 2, "ROOT", "VERB", "capture", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("Jalpatagua", 3, "pobj", "PROPN", "Jalpatagua", "B-GPE"),
+        (",", 4, "punct", "PUNCT", ",", "O"),
+        ("100", 7, "nummod", "NUM", "100", "B-QUANTITY"),
+        ("kilometers", 4, "appos", "NOUN", "kilometer", "I-QUANTITY"),
+        ("southeast", 7, "appos", "NOUN", "southeast", "O"),
+        ("of", 8, "prep", "ADP", "of", "O"),
+        ("Guatemala", 11, "compound", "PROPN", "Guatemala", "B-GPE"),
+        ("City", 9, "pobj", "PROPN", "City", "I-GPE"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 2) == "Jalpatagua"
+
+
+def test_a_town_labelled_a_product_is_a_name_when_the_gazetteer_knows_it():
+    # "Fighters were killed in the battle for Manbij."  ("Manbij" labelled PRODUCT)
+    def doc_for(name: str) -> Doc:
+        return _doc([
+            ("Fighters", 2, "nsubjpass", "NOUN", "fighter", "O"),
+            ("were", 2, "auxpass", "AUX", "be", "O"),
+            ("killed", 2, "ROOT", "VERB", "kill", "O"),
+            ("in", 2, "prep", "ADP", "in", "O"),
+            ("the", 5, "det", "DET", "the", "O"),
+            ("battle", 3, "pobj", "NOUN", "battle", "O"),
+            ("for", 5, "prep", "ADP", "for", "O"),
+            (name, 6, "pobj", "PROPN", name, "B-PRODUCT"),
+            (".", 2, "punct", "PUNCT", ".", "O"),
+        ])  # fmt: skip
+    assert _text(doc_for("Manbij"), 2) == "Manbij"
+    assert _place(doc_for("Zqxwort"), 2) is None

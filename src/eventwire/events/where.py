@@ -89,7 +89,14 @@ def _is_name(tok: Token) -> bool:
         return False
     if tok.ent_type_ in _PLACE_LABELS:
         return True
+    if tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_LIKE:
+        # "the battle for Manbij": a town the model calls a product is a town when the gazetteer says so.
+        return geocode.known(tok.text)
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE
+
+
+# Labels of names (not numbers or dates) that the small model sometimes gives towns.
+_NAME_LIKE = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -312,7 +319,9 @@ def _from_group(prep: Token) -> bool:
 def _is_amount(tok: Token) -> bool:
     """"over 200 fighters": a quantity, not a place."""
     # A number among the children, not any "nummod" ("Mazar-e-Sharif" has its "e" as one).
-    return any((c.dep_ == "nummod" and c.like_num) or c.ent_type_ in ("CARDINAL", "QUANTITY")
+    # A distance in apposition ("Jalpatagua, 100 kilometers southeast of X") is a reference, not an amount.
+    return any((c.dep_ == "nummod" and c.like_num) or (c.ent_type_ in ("CARDINAL", "QUANTITY")
+                                                       and c.dep_ not in ("appos", "npadvmod"))
                for c in tok.children) or \
         tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
