@@ -60,6 +60,8 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     actor. Text order is kept."""
     # Character offsets inside a mention already found ("the bloc" may be a name of the EU itself).
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    # Doc.text is rebuilt token by token on every access: read it once.
+    text = doc.text
     out: list[ActorMention] = []
     sent_of = {}
     for i, sent in enumerate(doc.sents):
@@ -75,7 +77,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             pos += 1
             sidx = sent_of.get(m.start, 0)
             if m.how == "role" and m.actor.country is None and m.start >= 1 and \
-                    doc.text[max(0, m.start - 4):m.start].lower().strip() == "the":
+                    text[max(0, m.start - 4):m.start].lower().strip() == "the":
                 # "the minister" is the person last named with that role, "the troops" the group last named
                 # with it; "the press" is not the minister and "the governments" are not one person.
                 kinds = _GROUPS if _plural(doc, m) else _PEOPLE
@@ -95,7 +97,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                          and (want == "igo" or h.how in ("country", "capital"))), None)
             if ante is not None:
                 start = doc[tok.i - 1].idx
-                out.append(ActorMention(doc.text[start:tok.idx + len(tok.text)], start, tok.idx + len(tok.text),
+                out.append(ActorMention(text[start:tok.idx + len(tok.text)], start, tok.idx + len(tok.text),
                                         ante.actor, "coref"))
         elif tok.lower_ in _PERSONAL and tok.idx not in covered:
             sidx = sent_of.get(tok.idx, 0)

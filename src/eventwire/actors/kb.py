@@ -71,6 +71,9 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# Memoised: a pure function of the text, asked for the same few thousand names and entity texts over
+# and over (building the KB, every mention lookup); the bound keeps a long run's memory flat.
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The lookup form of a name: no leading article, no possessive, no accents, hyphens as spaces,
     single spaces, lower case."""

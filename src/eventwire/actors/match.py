@@ -96,12 +96,6 @@ def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
     return built
 
 
-def _person_after(doc: Doc, end: int) -> Span | None:
-    """A PERSON entity starting right at token ``end`` (a name after a title)."""
-    for ent in doc.ents:
-        if ent.start == end and ent.label_ == "PERSON":
-            return ent
-    return None
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -129,6 +123,12 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
              ) -> list[tuple[Span, Actor, str]]:
     """Country/demonym + role (+ person) compounds, and IGO + group-noun phrases."""
     out: list[tuple[Span, Actor, str]] = []
+    # PERSON entities by first token: a name right after a title. (Doc.ents builds its spans on every
+    # access, so it is read once here rather than once per title.)
+    person_at: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_at.setdefault(ent.start, ent)
     by_end = {s.end: s for s in names}
     for role_span in roles:
         role = _head_role(role_span, kb)
@@ -145,7 +145,7 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
                 country = found.actor.country
                 start = left.start
         end = role_span.end
-        person = _person_after(doc, end)
+        person = person_at.get(end)
         tail = doc[end - 1]
         if person is None and tail.dep_ == "amod" and tail.pos_ == "ADJ" and tail.head.i >= end:
             # "military cooperation", "military force": an adjective describing a thing, not an actor
