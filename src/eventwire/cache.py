@@ -96,7 +96,7 @@ def put(kind: str, key: str, obj: Any) -> None:
         with tmp.open("wb") as f:
             pickle.dump((FORMAT, kind, key, obj), f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except (OSError, pickle.PicklingError):
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):  # the last two: unpicklable objects
         # Info, not a warning: a read-only home folder would otherwise warn on every run.
         log.info("cache entry %s not written", path, exc_info=True)
         with contextlib.suppress(OSError):

@@ -1,5 +1,5 @@
-"""The start-up cache (``eventwire.cache``) and its two users, the knowledge base and the name
-matchers' patterns: a stale or corrupt entry is rebuilt, ``EVENTWIRE_CACHE=0`` turns it off, and the
+"""The start-up cache (``eventwire.cache``) and its users, the knowledge base, the name matchers'
+patterns and the event coder's lexicon and ontology: a stale or corrupt entry is rebuilt, ``EVENTWIRE_CACHE=0`` turns it off, and the
 output is the same with and without it."""
 
 from __future__ import annotations
@@ -163,9 +163,20 @@ def test_output_identical_with_and_without_cache(folder: Path, settings: Setting
     without = code_all()
     monkeypatch.delenv("EVENTWIRE_CACHE")
     first = code_all()  # builds and writes the entries
-    assert list(folder.glob("kb-*.pickle")) and list(folder.glob("patterns-*.pickle"))
+    for kind in ("kb", "patterns", "coder"):
+        assert list(folder.glob(f"{kind}-*.pickle")), kind
     second = code_all()  # reads them
     assert without == first == second
     codes = {m["code"] for d in second for m in d["actors"]}  # type: ignore[attr-defined]
     assert {"RUS", "BLR"} <= codes and any(d["events"] for d in second)
     assert actors.load() is kb_module.load()
+
+
+def test_coder_is_read_back_equal(folder: Path) -> None:
+    kb = kb_module.load()
+    built = pipeline._coder(kb, ())
+    read = pipeline._coder(kb, ())
+    assert list(folder.glob("coder-*.pickle"))
+    assert read is not built and read.kb is kb
+    assert read.ontology == built.ontology
+    assert vars(read.lexicon) == vars(built.lexicon)  # Lexicon has no __eq__: compare its indexes
