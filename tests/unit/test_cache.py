@@ -1,6 +1,6 @@
 """The start-up cache (``eventwire.cache``) and its users, the knowledge base, the name matchers'
-patterns and the event coder's lexicon and ontology: a stale or corrupt entry is rebuilt, ``EVENTWIRE_CACHE=0`` turns it off, and the
-output is the same with and without it."""
+patterns and the event coder's lexicon and ontology: a stale or corrupt entry is rebuilt,
+``EVENTWIRE_CACHE=0`` turns it off, and the output is the same with and without it."""
 
 from __future__ import annotations
 
