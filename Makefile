@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= eventwire.duckdb
 
-.PHONY: demo test lint install install-dev lock clean fuzz audit
+.PHONY: demo test lint install install-dev lock clean fuzz audit audit-pins
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ demo: install
 	@echo "Open the dashboard: $(BIN)/eventwire serve --db $(DB)   then browse http://127.0.0.1:8000/"
 
 lint: install-dev
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy
 
 test: install-dev lint
@@ -56,6 +56,13 @@ audit: install-dev
 	echo "packages that could not be checked: $$(grep -c 'could not be audited' $(AUDIT_OUT))" >> $(AUDIT_OUT); \
 	cat $(AUDIT_OUT); \
 	grep -q "exit status 0$$" $(AUDIT_OUT) && grep -q "could not be checked: 0$$" $(AUDIT_OUT)
+
+# The same question from PyPI's per-project JSON only (what registries and mirrors that do not serve the
+# per-version JSON still answer): definitive for each pin that is its project's latest release, and it
+# names every pin it could not check. Report: benchmarks/results/audit_pins.txt.
+audit-pins: install-dev
+	@$(BIN)/python tools/audit_pins.py requirements.lock requirements-dev.lock > benchmarks/results/audit_pins.txt; \
+	status=$$?; cat benchmarks/results/audit_pins.txt; exit $$status
 
 # Re-pin: needs the package registry. Review the diff before committing.
 lock: $(BIN)/python

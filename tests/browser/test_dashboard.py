@@ -73,11 +73,22 @@ def page(base_url: str):  # type: ignore[no-untyped-def]
         browser.close()
 
 
+def _drawn(page, panel: str) -> None:  # type: ignore[no-untyped-def]
+    """Wait until ``panel`` shows the answer to its latest request (the app clears aria-busy then)."""
+    page.wait_for_selector(f"#{panel}[aria-busy=false]", state="attached")
+
+
 def _apply(page) -> None:  # type: ignore[no-untyped-def]
     """Click Apply and wait until the events table has been redrawn from the API's answer."""
-    with page.expect_response(lambda r: "/api/events" in r.url):
-        page.click("#apply")
-    page.wait_for_timeout(100)
+    page.click("#apply")
+    _drawn(page, "view-events")
+
+
+def _open_row(page, row) -> None:  # type: ignore[no-untyped-def]
+    """Click an events-table row and wait until the article panel shows that row's article."""
+    row.click()
+    _drawn(page, "article")
+    assert page.locator("#article").get_attribute("data-article") == row.get_attribute("data-article")
 
 
 def _shot(page, request: pytest.FixtureRequest, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -93,7 +104,7 @@ def test_events_table_and_article_evidence(page, request) -> None:  # type: igno
     assert rows.count() > 20
     assert "events match" in page.locator("#stats").inner_text()
     _shot(page, request, "events")
-    rows.first.click()
+    _open_row(page, rows.first)
     page.wait_for_selector("#article mark.trigger")
     trigger = page.locator("#article mark.trigger").inner_text()
     evidence = rows.first.locator("td.evidence").inner_text()
@@ -116,14 +127,17 @@ def test_filters_narrow_the_events(page) -> None:  # type: ignore[no-untyped-def
 
 def test_timeline_network_map_views(page, request) -> None:  # type: ignore[no-untyped-def]
     page.click("#tabs button[data-view=timeline]")
+    _drawn(page, "view-timeline")
     page.wait_for_selector("#timeline rect")
     assert page.locator("#timeline rect").count() > 3
     _shot(page, request, "timeline")
     page.click("#tabs button[data-view=network]")
+    _drawn(page, "view-network")
     page.wait_for_selector("#network line")
     assert page.locator("#network text.node").count() >= 2
     _shot(page, request, "network")
     page.click("#tabs button[data-view=map]")
+    _drawn(page, "view-map")
     page.wait_for_selector("#map line", state="attached")
     _shot(page, request, "map")
     page.click("#tabs button[data-view=events]")
@@ -132,9 +146,8 @@ def test_timeline_network_map_views(page, request) -> None:  # type: ignore[no-u
 def test_quotes_search_by_speaker(page, request) -> None:  # type: ignore[no-untyped-def]
     page.click("#tabs button[data-view=quotes]")
     page.fill("#q-speaker", "Mokoena")
-    with page.expect_response(lambda r: "/api/quotes?speaker=" in r.url):
-        page.click("#q-search")
-    page.wait_for_timeout(100)
+    page.click("#q-search")
+    _drawn(page, "view-quotes")
     speakers = page.locator("#quotes-list .speaker").all_inner_texts()
     assert speakers and all("Mokoena" in s for s in speakers)
     _shot(page, request, "quotes")
@@ -144,14 +157,46 @@ def test_quotes_search_by_speaker(page, request) -> None:  # type: ignore[no-unt
 def test_hostile_article_text_is_shown_escaped_and_never_runs(page) -> None:  # type: ignore[no-untyped-def]
     page.fill("#f-text", "Kampala")
     _apply(page)
-    page.locator("#events-table tbody tr").first.click()
+    _open_row(page, page.locator("#events-table tbody tr").first)
     page.wait_for_selector("#article mark")
     body = page.locator("#article-text").inner_text()
     assert "<script>" in body and "onerror" in body  # shown as text
     assert page.evaluate("window.__xss") is None
     assert page.dialogs == []  # type: ignore[attr-defined]
     assert page.locator("#article-text script, #article-text img, #article-text a").count() == 0
+    page.click("#close-article")
     for view in ("quotes", "network", "timeline", "map", "events"):
         page.click(f"#tabs button[data-view={view}]")
-        page.wait_for_timeout(200)
+        _drawn(page, f"view-{view}")
     assert page.evaluate("window.__xss") is None and page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_a_late_answer_never_overwrites_a_newer_one(page) -> None:  # type: ignore[no-untyped-def]
+    """Filter A's answer is held back until filter B's is drawn; when A's finally arrives it is dropped."""
+    held = []
+
+    def hold_first(route) -> None:  # type: ignore[no-untyped-def]
+        if held:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/api/events?*", hold_first)
+    try:
+        page.select_option("#f-type", "ASSAULT")
+        page.click("#apply")  # A: held
+        page.select_option("#f-type", "")
+        page.fill("#f-text", "Kampala")
+        _apply(page)  # B: answered and drawn
+        assert "Kampala" in (page.locator("#events-table").get_attribute("data-query") or "")
+        dropped = int(page.locator("#view-events").get_attribute("data-dropped") or 0)
+        with page.expect_response(lambda r: "event_type=ASSAULT" in r.url):
+            held[0].continue_()
+        page.wait_for_selector(f"#view-events[data-dropped='{dropped + 1}']", state="attached")
+        query = page.locator("#events-table").get_attribute("data-query") or ""
+        assert "Kampala" in query and "ASSAULT" not in query
+        assert page.locator("#view-events").get_attribute("aria-busy") == "false"
+    finally:
+        page.unroute("**/api/events?*")
+        page.fill("#f-text", "")
+        _apply(page)

@@ -83,11 +83,13 @@ def serve(free_port: Callable[[], int]) -> Iterator[Callable[[Path], int]]:
 
 
 def _get(url: str) -> tuple[int, dict[str, str], dict[str, object]]:
+    """Status, headers (names lower-cased: HTTP header names are case-insensitive, and the server may
+    send either case) and JSON body."""
     try:
         with urllib.request.urlopen(url, timeout=30) as r:
-            return r.status, dict(r.headers), json.loads(r.read())
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, json.loads(r.read())
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), json.loads(exc.read())
+        return exc.code, {k.lower(): v for k, v in exc.headers.items()}, json.loads(exc.read())
 
 
 @pytest.mark.model
@@ -120,7 +122,7 @@ def test_api_answers_reads_while_an_ingest_writes(tmp_path: Path, coded_factory,
     for status, headers, body in seen:
         assert status in (200, 503), (status, body)
         if status == 503:
-            assert body == {"detail": BUSY} and headers.get("Retry-After") == "1"
+            assert body == {"detail": BUSY} and headers.get("retry-after") == "1"
     # The design goal: reads get in while the ingest runs, and see its batches arrive one by one.
     assert during, f"no read succeeded during the ingest ({statuses.count(503)} busy of {len(statuses)})"
     partial = {int(b["articles"]) for b in during}  # type: ignore[call-overload]

@@ -71,3 +71,27 @@ def test_is_date_line_with_two_dates():
 
 def test_find_date_on_published_updated_line():
     assert find_date("Published January 19,2024 | Updated January 20,2024") == dt.date(2024, 1, 19)
+
+
+@pytest.mark.parametrize("text", ["5", "19", "2024", "12345", "Friday", "Jan 5", "12:30", "5 January"])
+def test_no_year_and_no_base_is_no_date(text):
+    # dateparser would fill the missing parts from today ("5" became 1 May of the current year).
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 5", dt.date(2024, 1, 5)),
+        ("Dec 30", dt.date(2023, 12, 30)),  # the latest 30 December not after the base
+        ("Friday", dt.date(2024, 1, 19)),
+        ("2024", None),  # a year alone names no day, base or not
+    ],
+)
+def test_yearless_dates_resolve_against_the_base_into_the_past(text, expected):
+    assert parse_date(text, BASE) == expected
+
+
+def test_unix_timestamps_and_two_digit_numeric_years():
+    assert parse_date("1705660800") == dt.date(2024, 1, 19)
+    assert parse_date("01/19/24") == dt.date(2024, 1, 19)

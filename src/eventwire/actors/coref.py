@@ -60,8 +60,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     actor. Text order is kept."""
     # Character offsets inside a mention already found ("the bloc" may be a name of the EU itself).
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    # Doc.text is rebuilt token by token on every access: read it once.
-    text = doc.text
+    text = doc.text  # once: spaCy rebuilds it from every token on each access
     out: list[ActorMention] = []
     sent_of = {}
     for i, sent in enumerate(doc.sents):

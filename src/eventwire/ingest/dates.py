@@ -42,6 +42,11 @@ _COMMA_YEAR = re.compile(r"(\d),(\d{4})")
 # The longest date expression parse_date looks at. Real ones are short ("Tuesday, 19 January 2024
 # 14:32:05 GMT+02:00" is 43); dateparser's time grows fast with length (a 1 MB field took a minute).
 MAX_DATE_CHARS = 120
+# A year a news date can carry ("2024", "1987"), or the two-digit year of a numeric date ("1/19/24").
+_HAS_YEAR = re.compile(r"\b(?:1[89]|2[01])\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+# A bare number is a Unix timestamp only with 9 to 11 digits (1973 to 5138); "5" or "2024" is no date.
+_BARE_NUMBER = re.compile(r"\d+")
+_TIMESTAMP = re.compile(r"\d{9,11}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,7 +59,11 @@ def _dateparser() -> Any:
 
 def parse_date(text: str, base: dt.datetime | None = None) -> dt.date | None:
     """Parse one date expression (no surrounding prose). None when it is not a date, or when it is
-    longer than ``MAX_DATE_CHARS``."""
+    longer than ``MAX_DATE_CHARS``.
+
+    An expression without a year ("Jan 5", "Friday", "3 hours ago") only names a day relative to when
+    the page was read: it needs ``base`` and resolves to the latest such day not after it. A bare
+    number is a date only as a Unix timestamp (9 to 11 digits), so "5" and "2024" give None."""
     text = text.strip()
     if len(text) > MAX_DATE_CHARS:
         return None
@@ -65,12 +74,15 @@ def parse_date(text: str, base: dt.datetime | None = None) -> dt.date | None:
             return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         except ValueError:
             return None
-    relative = re.fullmatch(_RELATIVE, text, re.IGNORECASE) is not None
-    if relative and base is None:
+    if _BARE_NUMBER.fullmatch(text) and not _TIMESTAMP.fullmatch(text):
+        return None
+    anchored = _TIMESTAMP.fullmatch(text) is not None or _HAS_YEAR.search(text) is not None
+    if not anchored and base is None:
         return None
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = base.replace(tzinfo=None)
+        settings["PREFER_DATES_FROM"] = "past"
     try:
         parsed = _dateparser().parse(text, languages=["en"], settings=settings)
     except (ValueError, OverflowError, RecursionError) as exc:

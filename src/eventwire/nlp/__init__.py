@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelError
 from eventwire.records import Article, Reject
@@ -38,6 +38,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[tok.i + 1].is_sent_start = True
     return doc
+
+
+def text_length(doc: Doc) -> int:
+    """``len(doc.text)`` in constant time: spaCy rebuilds ``doc.text`` from every token on each access,
+    so a stage that asks for it once per quotation or mention turns quadratic on long documents."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character ``char`` (or the next one when ``char`` falls in trailing space)."""
+    span = doc.char_span(char, min(text_length(doc), char + 1), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 @functools.lru_cache(maxsize=4)

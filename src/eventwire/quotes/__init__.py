@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ingest.ids import child_id, normalise
+from eventwire.nlp import token_at
 from eventwire.quotes import direct, speakers
 from eventwire.records import ActorMention, Article, Quote
 
@@ -62,13 +63,13 @@ def _attributed(span: Span) -> bool:
     return False
 
 
-def _is_scare(doc: Doc, start: int, end: int) -> bool:
+def _is_scare(doc: Doc, text: str, start: int, end: int) -> bool:
     """A short quoted phrase embedded in running text that no speech cue attributes is a term being
     quoted ("the so-called “hot phase”", a title, "good enough to “win” an exchange"), not a
     statement. A phrase that stands on its own ("“Never,” he said"; He said: "Never."), follows its cue
     ("the crowd chanted “Four more years”") or is governed by one (They called it “a disgrace”) is a
-    statement; so is anything longer than ``SCARE_MAX_WORDS`` words."""
-    text = doc.text
+    statement; so is anything longer than ``SCARE_MAX_WORDS`` words. ``text`` is what ``doc`` was
+    parsed from."""
     words = _WORD.findall(text[start:end])
     if len(words) > SCARE_MAX_WORDS:
         return False
@@ -116,10 +117,9 @@ def _modifies(verb: Token, cue: Token) -> bool:
 
 def _opens_sentence(doc: Doc, start: int) -> bool:
     """True when only quotation marks and spaces precede ``start`` in its sentence."""
-    span = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
-    if span is None:
+    first = token_at(doc, start)
+    if first is None:
         return True
-    first = span[0]
     return all(t.is_punct or t.is_space for t in doc[first.sent.start : first.i])
 
 
@@ -138,7 +138,7 @@ def _groups(doc: Doc, text: str) -> list[_Group]:
         # A quotation that opens its sentence is attributed after it ("...," she said); one that comes
         # inside a sentence, by the clause before it (She said that it was "...").
         own = (before or after) if before is not None and not _opens_sentence(doc, p.start) else (after or before)
-        own = own or speakers.colon_cue(doc, p.start)
+        own = own or speakers.colon_cue(doc, text, p.start)
         g = groups[-1] if groups else None
         merge = False
         if g is not None and g.para == para:
@@ -173,7 +173,7 @@ def _direct(doc: Doc, article: Article, mentions: list[ActorMention]) -> list[Qu
         s, e = g.parts[0].start, g.parts[-1].end
         cue = g.cue
         quoted = text[s:e]
-        scare = len(g.parts) == 1 and _is_scare(doc, s, e)
+        scare = len(g.parts) == 1 and _is_scare(doc, text, s, e)
         if cue is None and not scare and not _opens_sentence(doc, s):
             cue = speakers.clause_verb(doc, s)
         speaker = None

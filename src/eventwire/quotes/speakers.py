@@ -28,6 +28,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import yamlio
+from eventwire.nlp import text_length, token_at
 from eventwire.records import UNRESOLVED, ActorMention
 
 
@@ -151,18 +152,13 @@ def mention_for(span: Span, mentions: list[ActorMention]) -> ActorMention:
 
 def cue_near(doc: Doc, start: int, end: int) -> Token | None:
     """The speech cue attributing the quotation at [start, end): after it in its sentence, else before."""
-    return cue_after(doc, end, len(doc.text)) or cue_before(doc, start, 0)
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    return cue_after(doc, end, text_length(doc)) or cue_before(doc, start, 0)
 
 
 def cue_after(doc: Doc, end: int, limit: int) -> Token | None:
     """The first cue verb at or after ``end`` (a quotation's content end) and before ``limit``, in the
     sentence where the quotation ends ("...," he said)."""
-    last = _token_at(doc, max(0, end - 1))
+    last = token_at(doc, max(0, end - 1))
     if last is None:
         return None
     stop = last.sent.end
@@ -192,7 +188,7 @@ def _bare_attribution(sent: Span) -> bool:
 def cue_before(doc: Doc, start: int, floor: int) -> Token | None:
     """The last cue verb before ``start`` (a quotation's content start) and at or after ``floor``, in the
     sentence where the quotation starts (X said: "...")."""
-    first = _token_at(doc, start)
+    first = token_at(doc, start)
     if first is None:
         return None
     for tok in reversed(doc[first.sent.start : first.i]):
@@ -203,17 +199,17 @@ def cue_before(doc: Doc, start: int, floor: int) -> Token | None:
     return None
 
 
-def colon_cue(doc: Doc, start: int) -> Token | None:
+def colon_cue(doc: Doc, text: str, start: int) -> Token | None:
     """For a quotation opening at ``start`` right after a colon (X said:\n\n"..."; "The statement read:
     ..."; "Trump was blunt: ..."), the verb of the clause the colon ends: its last cue verb, else its
-    main verb when that has a subject. None when no colon comes right before the quotation."""
-    text = doc.text
+    main verb when that has a subject. None when no colon comes right before the quotation. ``text``
+    is the text ``doc`` was parsed from (passed in because ``doc.text`` is rebuilt on every access)."""
     i = start - 1
     while i >= 0 and (text[i].isspace() or text[i] in "\"“„«"):
         i -= 1
     if i < 0 or text[i] != ":":
         return None
-    colon = _token_at(doc, i)
+    colon = token_at(doc, i)
     if colon is None:
         return None
     sent = doc[colon.sent.start : colon.i]
@@ -230,7 +226,7 @@ def clause_verb(doc: Doc, start: int) -> Token | None:
     """For a quotation embedded at ``start`` inside a sentence with no speech cue ("Cruz blamed the law
     on “knuckleheaded politicians”"), the main verb of that sentence when it comes before the quotation
     and has a subject: whoever it is about is the one quoted."""
-    first = _token_at(doc, start)
+    first = token_at(doc, start)
     if first is None:
         return None
     root = first.sent.root

@@ -27,17 +27,34 @@ function filters() {
   for (const [k, id] of Object.entries(map)) { const v = $(id).value.trim(); if (v) p.set(k, v); }
   return p;
 }
-async function api(path, params) {
+// Each panel (a view, the article) shows the answer to the request it made last. Answers can arrive
+// out of order (a slow filter, then a quick one; two rows clicked in a row): an answer to a request that
+// has since been superseded is dropped with Stale, so it can never overwrite the newer one.
+class Stale extends Error {}
+const tickets = {};
+async function api(path, params, panel) {
+  const ticket = (tickets[panel] = (tickets[panel] || 0) + 1);
   const r = await fetch(path + (params && params.toString() ? "?" + params : ""));
   const body = await r.json();
+  if (tickets[panel] !== ticket) throw new Stale(path);
   if (!r.ok) throw new Error(typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail));
   return body;
 }
 function showError(err) { $("stats").textContent = "error: " + err.message; }
+// Run a panel's loader with the panel marked aria-busy until its latest request is drawn (or failed).
+function run(panel, load) {
+  const node = $(panel);
+  node.setAttribute("aria-busy", "true");
+  return load().then(() => node.setAttribute("aria-busy", "false"), (err) => {
+    if (err instanceof Stale) { node.dataset.dropped = String(Number(node.dataset.dropped || 0) + 1); return; }
+    node.setAttribute("aria-busy", "false");
+    showError(err);
+  });
+}
 
 async function loadEvents() {
   const p = filters(); p.set("limit", "200");
-  const body = await api("/api/events", p);
+  const body = await api("/api/events", p, "view-events");
   const tbody = document.querySelector("#events-table tbody");
   clear(tbody);
   for (const e of body.items) {
@@ -46,14 +63,15 @@ async function loadEvents() {
     for (const v of [e.date, e.event_type, e.actor_codes || e.actor_text, e.recipient_codes || e.recipient_text,
                      e.modality]) tr.appendChild(el("td", v ?? ""));
     tr.appendChild(el("td", e.sentence, "evidence"));
-    tr.addEventListener("click", () => openArticle(e.article_id, e));
+    tr.addEventListener("click", () => run("article", () => openArticle(e.article_id, e)));
     tbody.appendChild(tr);
   }
+  $("events-table").dataset.query = p.toString();
   $("stats").textContent = body.total + " events match";
 }
 
 async function openArticle(id, ev) {
-  const a = await api("/api/articles/" + encodeURIComponent(id));
+  const a = await api("/api/articles/" + encodeURIComponent(id), null, "article");
   $("article-title").textContent = a.title || "(no title)";
   $("article-meta").textContent = [a.published, a.source, a.url].filter(Boolean).join(" · ");
   const box = $("article-text"); clear(box);
@@ -68,12 +86,13 @@ async function openArticle(id, ev) {
     const m = el("mark", text.slice(s, e), cls); box.appendChild(m); pos = e;
   }
   box.appendChild(document.createTextNode(text.slice(pos)));
+  $("article").dataset.article = id;
   $("article").hidden = false;
   const first = box.querySelector("mark"); if (first) first.scrollIntoView({ block: "center" });
 }
 
 async function loadTimeline() {
-  const body = await api("/api/timeline", filters());
+  const body = await api("/api/timeline", filters(), "view-timeline");
   const s = $("timeline"); clear(s);
   const W = s.clientWidth || 900, H = 440, L = 40, B = 30;
   const days = [...new Set(body.items.map((r) => r.date))].sort();
@@ -103,7 +122,7 @@ async function loadTimeline() {
 }
 
 async function loadNetwork() {
-  const body = await api("/api/network", filters());
+  const body = await api("/api/network", filters(), "view-network");
   const s = $("network"); clear(s);
   const W = s.clientWidth || 900, H = 440, cx = W / 2, cy = H / 2, R = Math.min(W, H) / 2 - 60;
   const nodes = [...new Set(body.items.flatMap((e) => [e.source, e.target]))];
@@ -127,7 +146,7 @@ async function loadNetwork() {
 }
 
 async function loadMap() {
-  const body = await api("/api/places", filters());
+  const body = await api("/api/places", filters(), "view-map");
   const s = $("map"); clear(s);
   const W = s.clientWidth || 900, H = 440;
   const X = (lon) => ((lon + 180) / 360) * W, Y = (lat) => ((90 - lat) / 180) * H;
@@ -146,7 +165,7 @@ async function loadQuotes() {
   const p = new URLSearchParams();
   if ($("q-speaker").value.trim()) p.set("speaker", $("q-speaker").value.trim());
   if ($("q-text").value.trim()) p.set("text", $("q-text").value.trim());
-  const body = await api("/api/quotes", p);
+  const body = await api("/api/quotes", p, "view-quotes");
   const ul = $("quotes-list"); clear(ul);
   for (const q of body.items) {
     const li = el("li");
@@ -167,11 +186,11 @@ function show(view) {
   for (const b of document.querySelectorAll("#tabs button")) b.classList.toggle("active", b.dataset.view === view);
   for (const v of document.querySelectorAll(".view")) v.classList.toggle("active", v.id === "view-" + view);
   $("filters").hidden = view === "quotes";
-  loaders[view]().catch(showError);
+  run("view-" + view, loaders[view]);
 }
 for (const t of TYPES) { const o = el("option", t); o.value = t; $("f-type").appendChild(o); }
 for (const b of document.querySelectorAll("#tabs button")) b.addEventListener("click", () => show(b.dataset.view));
 $("apply").addEventListener("click", () => show(current));
-$("q-search").addEventListener("click", () => loadQuotes().catch(showError));
+$("q-search").addEventListener("click", () => run("view-quotes", loadQuotes));
 $("close-article").addEventListener("click", () => { $("article").hidden = true; });
 show("events");
