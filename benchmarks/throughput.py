@@ -114,6 +114,11 @@ def main() -> None:
     print(f"eventwire   {words / ew:8.0f} words/s  ({ew:.1f} s, {args.n_process} parse process(es))   "
           f"ratio eventwire/raw = {raw / ew:.2f}"
           + (f", against raw with {args.n_process} processes {raw_n / ew:.2f}" if raw_n_times else ""))
+    # The load of a shared machine drifts between runs; a raw run and the eventwire run right after it
+    # see much the same load, so the median of the per-run ratios is the steadier figure.
+    pairs = [r / e for r, e in zip(raw_times, ew_times, strict=True)]
+    print(f"per-run ratios eventwire/raw: {', '.join(f'{x:.2f}' for x in pairs)}; "
+          f"median {statistics.median(pairs):.2f}")
     mid = stage_runs[ew_times.index(ew)]
     print("eventwire stages: " + ", ".join(f"{k} {v:.1f}s ({100 * v / ew:.0f}%)" for k, v in mid.items()))
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
