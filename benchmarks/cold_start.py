@@ -50,7 +50,9 @@ settings = Settings.from_env()
 model = nlp.load(settings.spacy_model); mark("model")
 kb = actors.load(()); mark("kb")
 match.matchers(model, kb); mark("matchers")
-coder = events.Coder.load(kb, ()); mark("coder")
+import eventwire.pipeline as pipeline
+# What Stages.load does: the cached coder where the tree has it.
+coder = pipeline._coder(kb, ()) if hasattr(pipeline, "_coder") else events.Coder.load(kb, ()); mark("coder")
 lexicon = tone.load(); mark("tone")
 article = from_row(json.loads(sys.argv[1]), input="-")
 list(code_articles([article], settings, Stages(nlp=model, kb=kb, coder=coder, tone=lexicon))); mark("sentence")
