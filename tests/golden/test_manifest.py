@@ -105,3 +105,16 @@ def test_recall_floor(kind: str, check: Any, coded: dict[str, list[CodedArticle]
     recall, misses = _recall(kind, check, coded)
     print(f"{kind}: recall {recall:.3f}")
     assert recall >= FLOORS[kind], f"{kind} recall {recall:.3f} < floor {FLOORS[kind]}; misses:\n" + "\n".join(misses)
+
+
+def test_statements_are_not_coded_as_events(coded: dict[str, list[CodedArticle]]) -> None:
+    """``expected_statements``: sentences PLOVER 2.0 does not code as the listed type (CAMEO 02 appeals,
+    CAMEO 016 denials of an accusation), so no event of that type may come from them."""
+    wrong = []
+    for entry in MANIFEST["articles"]:
+        art = _article_for(entry, coded)
+        for exp in entry.get("expected_statements") or ():
+            if art is not None and any(e.event_type == exp["event_type"] and exp["sentence_contains"] in e.sentence
+                                       for e in art.events):
+                wrong.append(f"{entry['file']}: {exp}")
+    assert not wrong, "\n".join(wrong)

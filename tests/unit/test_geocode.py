@@ -28,3 +28,21 @@ def test_the_known_country_filters_namesakes_and_the_biggest_wins() -> None:
 @pytest.mark.parametrize("text", ["", "the border area", "Zzyzxville"])
 def test_no_city_no_coordinates(text: str) -> None:
     assert geocode.locate(text) is None
+
+
+def test_the_pin_is_the_places_not_its_reference_points() -> None:
+    # Balad is a town of the gazetteer; Baghdad, the reference point, must not win.
+    found = geocode.locate("Balad, 80 kilometers (50 miles) north of Baghdad")
+    assert found is not None and found[2] == "IRQ" and found[0] > 33.8
+    # An unknown place with a known reference point gets no pin at all.
+    assert geocode.locate("Zqxwort, 55 miles west of Sarajevo") is None
+
+
+def test_a_trailing_settlement_word_is_dropped() -> None:
+    found = geocode.locate("Khost city")
+    assert found is not None and found[2] == "AFG"
+
+
+def test_known_towns_from_the_5000_list() -> None:
+    assert geocode.known("Birao")
+    assert not geocode.known("Zqxwort")

@@ -5,9 +5,16 @@ in text order. For every sentence token the lexicon matches, ``frames`` finds ac
 ``modality`` the modality and negation, ``when`` the date, ``where`` the place; ``ontology`` adds the
 CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the rules that fired.
 
+When no recipient of a known country is named, the place the act is aimed at or done in gives it
+(``_place_is_target``: "shelled Juba", "imposed a curfew in X"; for MOBILIZE only another country's
+ground, for CONSULT only a visit): the place itself, or the country of an unqualified recipient ("rebels
+in X" -> X's rebels).
+
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
-an act that is the content of another event or appeal (non-asserted under it, a gerund after it, an
-event noun or relative clause inside its arguments). What is recoded (``_turned``): refused
+the act of a claim of responsibility ("X claimed they had attacked Y", CAMEO 015); a participle or
+adjective modifying a noun ("the besieged town"); an act that is the content of another event or
+appeal (non-asserted under it, a gerund after it, an event noun or relative clause inside its
+arguments). What is recoded (``_turned``): refused
 cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation -> AGREE, announced
 coercion -> THREATEN; a reported "X said Y must ..." clause is X's REQUEST; readiness to cooperate
 adds an AGREE. Confidence ranks the sentence's main event first.
@@ -25,7 +32,7 @@ from eventwire.events import frames, lexicon, modality, ontology, when, where
 from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
-from eventwire.records import ActorMention, Article, Event, Quote
+from eventwire.records import Actor, ActorMention, Article, Event, Place, Quote
 
 # Confidence is a documented heuristic until a calibrated model replaces it: a lexicon hit starts at
 # 0.4; each resolved argument adds 0.2, a verbal predicate 0.1, an asserted modality 0.1.
@@ -53,7 +60,8 @@ def _by_token(doc: Doc, mentions: tuple[ActorMention, ...]) -> dict[int, ActorMe
     out: dict[int, ActorMention] = {}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
+        if span is None or all(t.pos_ in ("VERB", "AUX") for t in span):
+            # "to press their demands": a role word used as a verb names no party.
             continue
         for t in span:
             out.setdefault(t.i, m)
@@ -110,7 +118,8 @@ def _content_of(tok: Token, matched: dict[int, Entry]) -> Token | None:
 
 
 # Relations by which a predicate is the complement (content) of the word above it.
-_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "conj"})
+# "acomp": "Y must be ready to mediate" (the readiness and the mediation are the demand's content).
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "advcl", "conj", "acomp"})
 
 
 def _is_main(tok: Token) -> bool:
@@ -214,10 +223,30 @@ def _turned(tok: Token, entry: Entry, mod: str, negated: bool, onto: Ontology) -
     return None
 
 
-def _in_relative(tok: Token) -> bool:
-    """``tok`` heads (or is conjoined to the head of) a relative or adnominal clause."""
+# Verbs by which an actor claims an act ("the rebels claimed that they had attacked the base").
+_CLAIM = frozenset({"claim"})
+
+
+def _claimed_own_act(tok: Token) -> bool:
+    """``tok`` is the act of a claim of responsibility: the content of "X claimed (that) X/they did Y",
+    CAMEO 015 (a statement, dropped by PLOVER 2.0), not a report of the act by a third party."""
     cur = tok
     while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head.lemma_.lower() not in _CLAIM:
+        return False
+    claimant = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if claimant is None or doer is None:
+        return False
+    return (doer.pos_ == "PRON" and doer.lower_ not in ("it", "you")) or doer.lower_ == claimant.lower_
+
+
+def _in_relative(tok: Token) -> bool:
+    """``tok`` heads a relative or adnominal clause, or a clause conjoined with or subordinate to one
+    ("the demonstration staged by students to protest the decision")."""
+    cur = tok
+    while cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
         cur = cur.head
     return cur.dep_ in ("relcl", "acl")
 
@@ -225,7 +254,8 @@ def _in_relative(tok: Token) -> bool:
 # Prepositions and subordinators that put an act in the background of a sentence's news: its cause,
 # its occasion or what it answers ("imposed sanctions after the attack", "closed the border because
 # of fighting", "protested over the arrests", "in the wake of the execution").
-_BACKGROUND = frozenset({"after", "following", "since", "amid", "amidst", "despite", "over", "because", "before"})
+_BACKGROUND = frozenset({"after", "following", "since", "amid", "amidst", "despite", "over", "because", "before",
+                         "during"})
 _BACKGROUND_NOUNS = frozenset({"wake", "aftermath", "result", "response", "reaction", "light"})
 
 
@@ -241,8 +271,9 @@ def _background_arc(tok: Token, matched: dict[int, Entry]) -> bool:
     word = prep.lemma_.lower()
     if word in _BACKGROUND or (word == "of" and prep.head.lemma_.lower() in _BACKGROUND_NOUNS | _BACKGROUND):
         return True
-    # "sanctions ... for its support of X": the reason for a coded act.
-    return word == "for" and prep.head.pos_ == "NOUN" and prep.head.i in matched
+    # "sanctions ... for its support of X", "imposed sanctions on X for its support of Y": the reason for a
+    # coded act.
+    return word == "for" and prep.head.i in matched
 
 
 def _background(tok: Token, matched: dict[int, Entry]) -> bool:
@@ -260,13 +291,103 @@ def _background(tok: Token, matched: dict[int, Entry]) -> bool:
     return False
 
 
+# Types whose place is their recipient only on another country's ground. MOBILIZE: the recipient is whom
+# the forces threaten "if that is clear" (manual), not the actor's own ground they deploy on.
+_OWN_GROUND = frozenset({"MOBILIZE"})
+# Mentions that name the place itself (a country, a capital), so that it can stand for the recipient.
+_PLACE_KINDS = frozenset({"country", "capital", "place"})
+# Arcs a place phrase may climb to reach the act it is the target of: prepositional and object
+# attachment, apposition, infinitival content ("threatened to ban voting in X") and an adverbial clause
+# of the act ("killed 23 people when they blew themselves up in X"); never a subject, a relative clause
+# ("refugees who lived in X") or reported speech.
+_PLACE_UP = frozenset({"pobj", "prep", "dobj", "appos", "compound", "conj", "nmod", "amod", "npadvmod",
+                       "xcomp", "advmod", "pcomp", "advcl", "attr", "oprd", "dative"})
+# Arcs by which a noun predicate hangs from the verb that carries it ("staged demonstrations in X").
+_CARRIER = frozenset({"dobj", "pobj", "prep", "xcomp", "conj", "acomp", "attr"})
+
+
+def _place_may_be_recipient(entry: Entry, place: Place, actors: tuple[ActorMention, ...]) -> bool:
+    """For CONSULT only a visit (the place visited hosts it; talks at a venue are not talks with the
+    venue's country); for MOBILIZE only another country's ground (forces moved into X are aimed at X;
+    forces moved on the actor's own territory threaten no one in particular)."""
+    if entry.event_type == "CONSULT":
+        return entry.mode == "visit"
+    if entry.event_type in _OWN_GROUND:
+        return bool(actors) and all(m.actor.country and m.actor.country != place.country for m in actors)
+    return True
+
+
+def _place_is_target(tok: Token, place: Place) -> bool:
+    """``place`` is attached to the act of ``tok`` (or to the verb carrying it), not a place mentioned
+    elsewhere in the sentence: its phrase climbs to the predicate through ``_PLACE_UP`` arcs."""
+    span = tok.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    anchors = {tok.i}
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in _CARRIER or cur.head is cur:
+            break
+        cur = cur.head
+        anchors.add(cur.i)
+    node = span.root
+    for _ in range(8):
+        if node.i in anchors:
+            return True
+        if node.dep_ not in _PLACE_UP or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _place_recipient(place: Place, by_token: dict[int, ActorMention], doc: Doc) -> ActorMention:
+    """The recipient that a place stands for: the actor mention naming it when there is one with a
+    country, else a country-level mention of the place (PLOVER associates entities and events in a place
+    with its country)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is not None:
+        for t in span:
+            m = by_token.get(t.i)
+            if m is not None and m.actor.country == place.country and m.how in _PLACE_KINDS:
+                return m
+    actor = Actor(code=place.country, country=place.country, name=place.text)
+    return ActorMention(text=place.text, start=place.start, end=place.end, actor=actor, how="place")
+
+
+def _placed(recipient: tuple[ActorMention, ...], place: Place, by_token: dict[int, ActorMention],
+            doc: Doc) -> tuple[ActorMention, ...]:
+    """``recipient`` (mentions with no country: a sector at most, "forces", "hostages") qualified by the
+    country of ``place``; with no recipient, the place itself (``_place_recipient``)."""
+    if not recipient:
+        return (_place_recipient(place, by_token, doc),)
+    out = []
+    for m in recipient:
+        sector = m.actor.sector
+        code = f"{place.country}{sector}" if sector and sector != "IGO" else place.country
+        actor = Actor(code=code, country=place.country, sector=sector, name=m.actor.name)
+        out.append(replace(m, actor=actor, how=f"{m.how}+place"))
+    return tuple(out)
+
+
 def _has_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" for c in tok.children)
 
 
+def _gerund_after_verb(tok: Token) -> bool:
+    """"denied supplying weapons": an -ing form right after the verb whose object it is said to modify
+    is that verb's gerund complement (a frequent misparse as ``amod``), not a modifier."""
+    verb = tok.head.head
+    return tok.tag_ == "VBG" and tok.i > 0 and tok.i - 1 == verb.i and verb.pos_ in ("VERB", "AUX")
+
+
 def _is_candidate(tok: Token) -> bool:
     """Tokens that may be predicates: not part of a name, not a noun modifying another noun
-    ("arrest warrant", "assault rifle")."""
+    ("arrest warrant", "assault rifle"), not a participle or adjective modifying a noun ("the besieged
+    town", "the Israeli-occupied West Bank", "an occupying army"): such a modifier describes a state of
+    what it modifies, it does not report an act."""
+    if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not _gerund_after_verb(tok):
+        return False
     if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
         return False
     if tok.ent_type_ in ("ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"):
@@ -309,6 +430,9 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 continue
             if entry.event_type == "REQUEST" and _protest_demand(tok, matched):
                 continue
+            if _claimed_own_act(tok):
+                # "The rebels claimed that they had attacked the base": a claim of responsibility.
+                continue
             if _in_relative(tok) and _under_event(tok, matched, True):
                 # "condolences to the families of those who were killed": a relative clause inside
                 # another event's (or statement's) arguments describes a referenced, earlier event.
@@ -332,7 +456,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
-            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.recipient:
+            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.partner_named:
                 # "Egypt and Somalia held exercises": an exercise with another party is joint (manual:
                 # joint exercises are COOPERATE, not MOBILIZE).
                 entry = replace(entry, event_type="COOPERATE", mode=None, cameo="062")
@@ -345,6 +469,14 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             cameo, goldstein, quad = coder.ontology.score(entry.event_type, mode, entry.cameo)
             actor_toks = {i for i, m in by_token.items() if m in fr.actor or m.how in _NOT_PLACE_KINDS}
             place = where.event_place(tok, coder.kb, actor_toks, article.published, material=quad in (2, 4))
+            if place is not None and place.country and not any(frames.known(m) for m in fr.recipient) and \
+                    _place_may_be_recipient(entry, place, fr.actor) and _place_is_target(tok, place):
+                # "shelled Juba", "imposed a curfew in the town of X", "demonstrated in X": with no party
+                # of a known country named, the place the act is aimed at or done in gives the recipient's
+                # country (CAMEO/PLOVER practice: an act on a place targets the place's country; an
+                # unqualified "forces in east X" are X's).
+                fr = replace(fr, recipient=_placed(fr.recipient, place, by_token, doc),
+                             arcs=(*fr.arcs, f"recipient country from the place '{place.text}'"))
             resolved = sum(1 for side in (fr.actor, fr.recipient) if any(m.actor.resolved for m in side))
             confidence = (_BASE + _ARG * resolved + _VERB * (tok.pos_ == "VERB") + _ASSERT * (mod == "asserted")
                           + _MAIN * _is_main(tok) - _EMBEDDED * _under_event(tok, matched))

@@ -8,19 +8,25 @@ adjective), ``frame(token, ...)`` finds:
   subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
   to military cooperation" -> Minsk);
 - recipient: the direct object (or the passive subject), else the object of the entry's preposition
-  or of with/against/on/to/at;
+  or of with/against/on/to/at, or a dative; of these slots the first that names a party of a known
+  country wins, then a party of known country inside the act's content (``_content_party``: "offered
+  to hand over to X", "demanded that X abandon", "concede to demands from X"), then a slot naming a
+  party with no country ("troops"). A slot naming no party ("gave X five million dollars") never
+  blocks another. (``events`` then lets the place of the act give a missing recipient country.)
+- an argument whose mentions have no country takes the country of its origin phrase ("security forces
+  in X", "doctors from X", "supporters of X"; ``_of_place``).
 - the mentions inside each argument: the head and its compound, conjunct and appositive tokens,
   so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import Entry
-from eventwire.records import ActorMention
+from eventwire.records import Actor, ActorMention
 
 _SUBJ = ("nsubj", "csubj")
 _PASS_SUBJ = ("nsubjpass", "csubjpass")
@@ -45,6 +51,14 @@ class Frame:
     recipient: tuple[ActorMention, ...]
     arcs: tuple[str, ...]
     actor_tokens: frozenset[int]
+
+    @property
+    def partner_named(self) -> bool:
+        """The recipient fills an argument slot of the predicate (object, passive subject, prepositional
+        object, or the conjoined counterpart), not the act's content or place: a partner of the act."""
+        return bool(self.recipient) and any(
+            a in ("recipient=dobj", "recipient=nsubjpass", "recipient=poss") or a.startswith("recipient=pobj")
+            or a.startswith("reciprocal") for a in self.arcs)
 
 
 def _arg_tokens(head: Token) -> set[int]:
@@ -141,6 +155,123 @@ def _including(tok: Token, head: Token) -> set[int]:
     return out
 
 
+# Arcs searched, breadth first, for the party an act is aimed at when no argument slot names one: the
+# act's complement clauses ("offered to hand over to X", "demanding that X abandon"), purpose clauses
+# ("began a hunger strike to demand the resignation of X"), objects and their of/from/by/for/with/to
+# phrases ("conceded to demands from X", "investigating crimes by X", "suspension of links with X"),
+# possessors ("X's government") and party modifiers ("restrictions against German goods").
+_CONTENT_DEPS = frozenset({"dobj", "obj", "dative", "prep", "pobj", "xcomp", "ccomp", "advcl", "pcomp", "poss",
+                           "agent", "amod", "compound", "nmod", "conj", "appos", "acl"})
+_CONTENT_PREPS = frozenset(_RECIPIENT_PREPS) | {"of", "by", "in", "over"}
+# Under these, a place name is where the act happens ("talks in Minsk"; the place rule of ``events``
+# decides whether it stands for the recipient), but a grievance or a conflict inside them can name the
+# party ("in protest of X's refusal", "complained over Israeli air raids", "an offensive in its war with X").
+_WHERE_PREPS = frozenset({"in", "at", "over", "on", "into"})
+_PLACE_KINDS = frozenset({"country", "capital", "place"})
+# Subjects count only below the predicate's own clause: "demanding that X abandon" (X), not the actor.
+_CLAUSE_SUBJ = frozenset({"nsubj", "nsubjpass"})
+
+
+def _joint(actor_toks: set[int], by_token: dict[int, ActorMention], tok: Token) -> bool:
+    """The actor phrase conjoins different parties ("Russia and Belarus", "Hungarian and Romanian
+    officials"), not one party named twice ("the Asia-Pacific Economic Cooperation (APEC)")."""
+    doc = tok.doc
+    if not any(doc[i].dep_ == "conj" for i in actor_toks):
+        return False
+    return len({m.actor.code for m in _mentions_in(actor_toks, by_token)}) > 1
+
+
+def known(m: ActorMention) -> bool:
+    """A party identified beyond its sector: a country, or an international organisation (no country
+    by nature)."""
+    return bool(m.actor.country) or (m.actor.code or "").startswith("IGO")
+
+
+def _has_country(tokens: set[int], by_token: dict[int, ActorMention]) -> bool:
+    return any(m.actor.country for m in _mentions_in(tokens, by_token))
+
+
+def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMention],
+                   countried: bool, actor_codes: frozenset[str] = frozenset()) -> Token | None:
+    """The nearest token below ``tok`` (breadth first over ``_CONTENT_DEPS``, subjects of complement
+    clauses included) that carries a resolved party mention not in ``exclude`` (with ``countried``,
+    one with a country) and not resolving to one of ``actor_codes`` (the actor named again); None when
+    there is none. Subtrees whose root is in ``exclude`` are not searched."""
+    frontier = [tok]
+    seen = {tok.i}
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        # "staged demonstrations to demand reforms by X": the purpose clause hangs on the carrying verb.
+        frontier.append(tok.head)
+        seen.add(tok.head.i)
+    for _ in range(7):
+        nxt: list[Token] = []
+        for t in frontier:
+            for c in t.children:
+                if c.i in seen or c.i in exclude:
+                    continue
+                clause_subj = c.dep_ in _CLAUSE_SUBJ and t is not tok and t.dep_ in ("ccomp", "xcomp", "advcl")
+                if c.dep_ not in _CONTENT_DEPS and not clause_subj:
+                    continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    continue  # "conducted exercises and insisted that X ...": a separate act
+                if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS:
+                    continue
+                if c.dep_ == "pobj" and t.lower_ in _WHERE_PREPS and c.lemma_.lower() in PLACE_NOUNS:
+                    continue  # "deployment on Belarus' territory": where, not whom
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ not in ("to", "so") for g in c.children):
+                    continue  # "after they met X", "if X agrees": not the act's purpose
+                seen.add(c.i)
+                m = by_token.get(c.i)
+                where = c.dep_ == "pobj" and t.lower_ in _WHERE_PREPS and m is not None and m.how in _PLACE_KINDS
+                if m is not None and m.actor.resolved and c.pos_ != "PRON" and (m.actor.country or not countried) \
+                        and not where and m.actor.code not in actor_codes:
+                    return c
+                nxt.append(c)
+        frontier = nxt
+    return None
+
+
+# Prepositions by which a party phrase says where its members are or come from ("security forces in X",
+# "students throughout X", "doctors from American aid groups", "supporters of X").
+_ORIGIN_PREPS = frozenset({"in", "from", "throughout", "across", "of"})
+
+
+def _of_place(head: Token, mentions: tuple[ActorMention, ...], by_token: dict[int, ActorMention],
+              arcs: list[str], side: str) -> tuple[ActorMention, ...]:
+    """``mentions`` of the argument headed by ``head``, qualified by the country of the party or place its
+    origin phrase names when none of them has a country of its own: "security forces in Guinea" are
+    Guinea's (code country + sector); a head that names no party ("doctors from American aid groups")
+    becomes a party of that country. Unchanged when a mention has a country or no origin phrase names
+    one."""
+    if any(m.actor.country for m in mentions):
+        return mentions
+    origin: ActorMention | None = None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _ORIGIN_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                origin = next((m for m in _mentions_in(_arg_tokens(pobj), by_token) if m.actor.country), None)
+        if origin is not None:
+            break
+    if origin is None:
+        return mentions
+    country = origin.actor.country
+    arcs.append(f"{side} country from '{prep.text} {origin.text}'")
+    if not mentions:
+        phrase = head.doc[head.left_edge.i:head.i + 1]
+        actor = Actor(code=country, country=country)
+        return (ActorMention(text=phrase.text, start=phrase.start_char, end=phrase.end_char, actor=actor,
+                             how="origin"),)
+    out = []
+    for m in mentions:
+        sector = m.actor.sector
+        code = f"{country}{sector}" if sector and sector != "IGO" else country
+        out.append(replace(m, actor=Actor(code=code, country=country, sector=sector, name=m.actor.name),
+                           how=f"{m.how}+origin"))
+    return tuple(out)
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
@@ -169,6 +300,11 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             if agent is not None:
                 actor_head = _child(agent, ("pobj",))
                 arcs.append("actor=agent")
+        elif passive is not None and entry.event_type == "MOBILIZE" and agent is None:
+            # "Polish troops were deployed to the border": the forces moved are the actor's own, so with no
+            # agent named they stand for the actor (manual: the recipient is whom the move threatens).
+            actor_head = passive
+            arcs.append("actor=nsubjpass (the forces mobilized)")
         elif passive is not None:
             recip_head = passive
             arcs.append("recipient=nsubjpass")
@@ -190,28 +326,56 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             arcs.append("recipient=poss")
     if recip_head is None and entry.recipient not in ("none", "poss"):
         preps = entry.prep or _RECIPIENT_PREPS
-        if entry.recipient != "prep" and not is_noun:
-            obj = _child(tok, ("dobj", "obj"))
+        obj = _child(tok, ("dobj", "obj"))
+        cands: list[tuple[Token | None, str]] = []
+        if entry.recipient != "prep" and not is_noun and obj is not None and obj.lemma_.lower() not in entry.object:
             # "held talks with X": the object is the event noun itself, the recipient is the with-phrase.
-            if obj is not None and obj.lemma_.lower() not in entry.object:
-                recip_head = obj
-                arcs.append("recipient=dobj")
-        if recip_head is None:
-            recip_head = _prep_object(tok, preps)
-            if recip_head is None:
-                obj = _child(tok, ("dobj", "obj"))
-                if obj is not None and obj.lemma_.lower() in entry.object:
-                    recip_head = _prep_object(obj, preps)
-            if recip_head is None:
-                recip_head = _recipient_above(tok, preps, actor_head)
-            if recip_head is not None:
-                arcs.append(f"recipient=pobj({recip_head.head.text})")
+            cands.append((obj, "recipient=dobj"))
+        cands.append((_prep_object(tok, preps), "recipient=pobj"))
+        if obj is not None and obj.lemma_.lower() in entry.object:
+            cands.append((_prep_object(obj, preps), "recipient=pobj"))
+        cands.append((_recipient_above(tok, preps, actor_head), "recipient=pobj"))
+        found = [(h, why) for h, why in cands if h is not None]
+        actor_set = _arg_tokens(actor_head) if actor_head is not None else set()
+        # A phrase that names no party ("gave the Ivory Coast 5.1 million dollars": the object is the
+        # amount) does not stand in the way of one that does; nor does one naming only a sector with no
+        # country ("offered its troops to Lebanon's president": the troops are what is offered) when a
+        # slot or the act's content names a party of a known country.
+        def phrase(h: Token) -> set[int]:
+            return _arg_tokens(h) | _including(tok, h)
+
+        # Where the content is searched: not for a joint event ("Russia and Ukraine exchanged prisoners":
+        # the conjoined parties are each other's counterparts, below), and for MOBILIZE not inside the
+        # forces moved ("mobilized reservists for a war against X": X, not the reservists).
+        actor_mentions = _mentions_in(actor_set, by_token)
+        search = not _joint(actor_set, by_token, tok)
+        skip = set(actor_set)
+        if obj is not None and entry.event_type == "MOBILIZE":
+            skip.add(obj.i)
+        codes = frozenset(m.actor.code for m in actor_mentions if m.actor.code)
+        countried = next(((h, why) for h, why in found if _has_country(phrase(h), by_token)), None)
+        if countried is None and search:
+            deep = _content_party(tok, skip, by_token, countried=True, actor_codes=codes)
+            if deep is not None:
+                countried = (deep, f"recipient=party inside the act's content ('{deep.text}')")
+        named = countried or next(((h, why) for h, why in found if _mentions_in(phrase(h), by_token)), None)
+        if named is None and search:
+            deep = _content_party(tok, skip, by_token, countried=False, actor_codes=codes)
+            if deep is not None:
+                named = (deep, f"recipient=party inside the act's content ('{deep.text}')")
+        if named is not None:
+            recip_head = named[0]
+            arcs.append(named[1] if named[1] != "recipient=pobj" else f"recipient=pobj({recip_head.head.text})")
 
     actor_toks = _arg_tokens(actor_head) if actor_head is not None else set()
     recip_toks = _arg_tokens(recip_head) | _including(tok, recip_head) if recip_head is not None else set()
     actors = _mentions_in(actor_toks, by_token)
+    if actor_head is not None:
+        actors = _of_place(actor_head, actors, by_token, arcs, "actor")
     recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
-    if not recips and len(actors) > 1 and entry.recipient != "none":
+    if recip_head is not None and recips:
+        recips = _of_place(recip_head, recips, by_token, arcs, "recipient")
+    if not recips and entry.recipient != "none" and _joint(actor_toks, by_token, tok):
         # "Russia and Belarus held talks": one joint event with every party as an actor, as PLOVER codes
         # it; each party is also the other's counterpart, so every dyad (RUS->BLR, BLR->RUS) can be found
         # without a second event.

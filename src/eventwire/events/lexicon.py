@@ -99,6 +99,34 @@ def _children_lemmas(token: Token, deps: Iterable[str]) -> set[str]:
     return out
 
 
+# Heads of partitive or counted phrases: in "released dozens of activists" the object that says what
+# was released is the of-phrase.
+_PARTITIVE = frozenset({"dozen", "hundred", "thousand", "million", "score", "number", "group", "batch", "handful",
+                        "some", "all", "many", "several", "most", "few", "rest", "majority", "half", "third",
+                        "part", "remainder", "lot", "couple", "pair", "total"})
+
+
+def _object_lemmas(token: Token) -> set[str]:
+    """Lemmas of ``token``'s objects (``_OBJECT_DEPS``, conjuncts included), of the nouns compounded with
+    them ("eased curfew hours", "lifted the travel ban") and of the of-phrase under a partitive or
+    counted object ("released dozens of activists", "freed 20 of the hostages"); a named object also
+    gives its entity type as "@person", "@org", ... (entry objects can name those)."""
+    out = _children_lemmas(token, _OBJECT_DEPS)
+    for child in token.children:
+        if child.dep_ not in _OBJECT_DEPS:
+            continue
+        for obj in (child, *child.conjuncts):
+            out.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+            if obj.ent_type_:
+                # "will release Pablo Moncayo": a named object counts by its entity type ("@person").
+                out.add("@" + obj.ent_type_.lower())
+            if obj.like_num or obj.lemma_.lower() in _PARTITIVE:
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+    return out
+
+
 class Lexicon:
     """Entries indexed by (lemma, POS group), most specific first."""
 
@@ -126,7 +154,7 @@ class Lexicon:
             return None
         # The small model sometimes parses "stepped down", "pulled back" with the particle as advmod.
         prts = _children_lemmas(token, ("prt", "advmod"))
-        objs = _children_lemmas(token, _OBJECT_DEPS)
+        objs = _object_lemmas(token)
         preps = _children_lemmas(token, ("prep", "agent", "dative"))
         mods = _children_lemmas(token, ("amod", "compound", "nmod"))
         for e in cands:
@@ -150,6 +178,8 @@ def _prep_objects(token: Token) -> set[str]:
             for g in child.children:
                 if g.dep_ == "pobj":
                     out.add(g.lemma_.lower())
+                    # "contribute to peacekeeping operations": the compound names the kind.
+                    out.update(c.lemma_.lower() for c in g.children if c.dep_ == "compound")
                 # "pulled out of the deal": the preposition hangs under the particle.
                 if g.dep_ == "prep":
                     out.update(h.lemma_.lower() for h in g.children if h.dep_ == "pobj")

@@ -22,9 +22,10 @@ from spacy.tokens import Token
 
 INTENT = frozenset({"ready", "open", "willing", "prepared", "plan", "intend", "aim", "want", "seek", "hope",
                     "pledge", "promise", "vow", "expect", "offer", "propose", "agree", "decide", "eager",
-                    "keen", "determined", "commit", "poised", "set", "prepare", "try", "attempt"})
+                    "keen", "determined", "commit", "poised", "set", "prepare", "try", "attempt", "swear",
+                    "consider", "contemplate", "mull", "weigh"})
 DEMAND = frozenset({"urge", "demand", "call", "ask", "press", "insist", "appeal", "request", "order",
-                    "require", "force", "push"})
+                    "require", "force", "push", "pressure", "pressurise", "pressurize"})
 DENY = frozenset({"deny", "refute", "dismiss", "refuse", "decline", "reject", "cancel", "abandon", "fail"})
 # "threatened to invade": the invasion is a threat, not a fact.
 THREAT = frozenset({"threaten", "warn"})

@@ -1,0 +1,364 @@
+"""Recipients of events on hand-built parses with hand-built actor mentions (no spaCy model needed).
+
+Each test builds a Doc as the parser would, marks the actor mentions the actors stage would find
+(made-up countries: Ruritania RUR, Freedonia FRE), and checks who the event is aimed at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire import events
+from eventwire.events import lexicon, ontology
+from eventwire.records import Actor, ActorMention, Article, Event
+
+_VOCAB = spacy.blank("en").vocab
+RUR = Actor(code="RUR", country="RUR", name="Ruritania")
+FRE = Actor(code="FRE", country="FRE", name="Freedonia")
+
+
+@dataclass(frozen=True)
+class _Name:
+    actor: Actor
+    kind: str
+
+
+class _PlaceKB:
+    """Knows Ruritania as a country name, nothing else."""
+
+    def lookup_name(self, text: str, on: Any = None) -> _Name | None:
+        return _Name(RUR, "country") if text == "Ruritania" else None
+
+
+def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or "O")."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def _mention(doc: Doc, first: int, last: int, actor: Actor, how: str = "country") -> ActorMention:
+    span = doc[first:last + 1]
+    return ActorMention(text=span.text, start=span.start_char, end=span.end_char, actor=actor, how=how)
+
+
+def _code(doc: Doc, mentions: tuple[ActorMention, ...]) -> tuple[Event, ...]:
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_PlaceKB())  # type: ignore[arg-type]
+    return events.code(doc, Article(id="t", text=doc.text), mentions, coder)
+
+
+def _only(coded: tuple[Event, ...], event_type: str) -> Event:
+    (ev,) = [e for e in coded if e.event_type == event_type]
+    return ev
+
+
+def test_place_of_the_act_stands_for_a_missing_recipient():
+    # "Troops imposed a curfew in Ruritania."  No party is named: the place gives the recipient.
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("curfew", 1, "dobj", "NOUN", "curfew", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 4, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, ()), "COERCE")
+    assert [(m.text, m.actor.country, m.how) for m in ev.recipient] == [("Ruritania", "RUR", "place")]
+
+
+def test_place_inside_a_relative_clause_is_not_the_recipient():
+    # "Troops imposed a curfew on people who live in Ruritania."  The place describes the people.
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("curfew", 1, "dobj", "NOUN", "curfew", "O"),
+        ("on", 1, "prep", "ADP", "on", "O"),
+        ("people", 4, "pobj", "NOUN", "people", "O"),
+        ("who", 7, "nsubj", "PRON", "who", "O"),
+        ("live", 5, "relcl", "VERB", "live", "O"),
+        ("in", 7, "prep", "ADP", "in", "O"),
+        ("Ruritania", 8, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, ()), "COERCE")
+    assert ev.location is not None and ev.recipient == ()
+
+
+def test_mobilizing_on_own_ground_has_no_place_recipient_but_on_anothers_it_does():
+    # "Ruritania mobilized reservists in Ruritania." / "Freedonia mobilized reservists in Ruritania."
+    # MOBILIZE's recipient is whom the move threatens: not the actor's own ground, but another country's.
+    def doc_with(actor: str) -> Doc:
+        return _doc([
+            (actor, 1, "nsubj", "PROPN", actor, "B-GPE"),
+            ("mobilized", 1, "ROOT", "VERB", "mobilize", "O"),
+            ("reservists", 1, "dobj", "NOUN", "reservist", "O"),
+            ("in", 1, "prep", "ADP", "in", "O"),
+            ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+            (".", 1, "punct", "PUNCT", ".", "O"),
+        ])  # fmt: skip
+    own = doc_with("Ruritania")
+    other = doc_with("Freedonia")
+    ev_own = _only(_code(own, (_mention(own, 0, 0, RUR),)), "MOBILIZE")
+    ev_other = _only(_code(other, (_mention(other, 0, 0, FRE),)), "MOBILIZE")
+    assert ev_own.recipient == ()
+    assert [m.actor.country for m in ev_other.recipient] == ["RUR"]
+
+
+def test_subject_of_a_demanded_clause_is_the_recipient():
+    # "Protesters demanded that Ruritania release the prisoners."
+    doc = _doc([
+        ("Protesters", 1, "nsubj", "NOUN", "protester", "O"),
+        ("demanded", 1, "ROOT", "VERB", "demand", "O"),
+        ("that", 4, "mark", "SCONJ", "that", "O"),
+        ("Ruritania", 4, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("release", 1, "ccomp", "VERB", "release", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("prisoners", 4, "dobj", "NOUN", "prisoner", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 3, 3, RUR),)), "REQUEST")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_recipient_of_the_offered_act_is_the_offers_recipient():
+    # "Freedonia offered to hand over the suspects to Ruritania."
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("to", 3, "aux", "PART", "to", "O"),
+        ("hand", 1, "xcomp", "VERB", "hand", "O"),
+        ("over", 3, "prt", "ADP", "over", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("suspects", 3, "dobj", "NOUN", "suspect", "O"),
+        ("to", 3, "prep", "ADP", "to", "O"),
+        ("Ruritania", 7, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 8, 8, RUR))), "AGREE")
+    assert [m.actor.code for m in ev.actor] == ["FRE"]
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_object_naming_no_party_gives_way_to_the_indirect_object():
+    # "Freedonia offered Ruritania a deal."  The object is what is offered.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("Ruritania", 1, "dative", "PROPN", "Ruritania", "B-GPE"),
+        ("a", 4, "det", "DET", "a", "O"),
+        ("deal", 1, "dobj", "NOUN", "deal", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 2, 2, RUR))), "AGREE")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_sector_without_country_gives_way_to_a_party_of_known_country():
+    # "Freedonia offered troops to Ruritania."  The troops are what is offered.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("troops", 1, "dobj", "NOUN", "troop", "O"),
+        ("to", 1, "prep", "ADP", "to", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    troops = _mention(doc, 2, 2, Actor(code="MIL", sector="MIL"), how="role")
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), troops, _mention(doc, 4, 4, RUR))), "AGREE")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_unqualified_recipient_takes_the_country_of_the_place():
+    # "Freedonia attacked rebels in Ruritania."  The rebels are Ruritania's: RURREB.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+        ("rebels", 1, "dobj", "NOUN", "rebel", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    rebels = _mention(doc, 2, 2, Actor(code="REB", sector="REB"), how="role")
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE), rebels)), "ASSAULT")
+    assert [(m.text, m.actor.code, m.actor.country) for m in ev.recipient] == [("rebels", "RURREB", "RUR")]
+
+
+def test_role_word_used_as_a_verb_names_no_party():
+    # "Farmers blocked roads to press Ruritania."  "press" (the media role) is a verb here.
+    doc = _doc([
+        ("Farmers", 1, "nsubj", "NOUN", "farmer", "O"),
+        ("blocked", 1, "ROOT", "VERB", "block", "O"),
+        ("roads", 1, "dobj", "NOUN", "road", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("press", 1, "advcl", "VERB", "press", "O"),
+        ("Ruritania", 4, "dobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    press = _mention(doc, 4, 4, Actor(code="JRN", sector="JRN"), how="role")
+    ev = _only(_code(doc, (press, _mention(doc, 5, 5, RUR))), "PROTEST")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_owner_of_the_ground_an_act_happens_on_is_not_its_recipient():
+    # "Freedonia announced the deployment of missiles on Ruritania's territory."
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("announced", 1, "ROOT", "VERB", "announce", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("deployment", 1, "dobj", "NOUN", "deployment", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("missiles", 4, "pobj", "NOUN", "missile", "O"),
+        ("on", 3, "prep", "ADP", "on", "O"),
+        ("Ruritania", 9, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 7, "case", "PART", "'s", "O"),
+        ("territory", 6, "pobj", "NOUN", "territory", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, FRE), _mention(doc, 7, 7, RUR)))
+    assert coded and all(m.actor.code != "RUR" for e in coded for m in e.recipient)
+
+
+def test_party_without_country_takes_the_country_of_its_origin_phrase():
+    # "Security forces in Ruritania detained students."  The forces are Ruritania's: RURCOP.
+    doc = _doc([
+        ("Security", 1, "compound", "NOUN", "security", "O"),
+        ("forces", 4, "nsubj", "NOUN", "force", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 2, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        ("detained", 4, "ROOT", "VERB", "detain", "O"),
+        ("students", 4, "dobj", "NOUN", "student", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    forces = _mention(doc, 0, 1, Actor(code="COP", sector="COP"), how="role")
+    ev = _only(_code(doc, (forces, _mention(doc, 3, 3, RUR))), "COERCE")
+    assert [(m.text, m.actor.code, m.actor.country) for m in ev.actor] == [("Security forces", "RURCOP", "RUR")]
+
+
+def test_head_naming_no_party_takes_the_party_it_comes_from():
+    # "Doctors from Ruritania attacked the convoy."  The doctors are a Ruritanian party.
+    doc = _doc([
+        ("Doctors", 3, "nsubj", "NOUN", "doctor", "O"),
+        ("from", 0, "prep", "ADP", "from", "O"),
+        ("Ruritania", 1, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        ("attacked", 3, "ROOT", "VERB", "attack", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("convoy", 3, "dobj", "NOUN", "convoy", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 2, 2, RUR),)), "ASSAULT")
+    assert [(m.text, m.actor.country, m.how) for m in ev.actor] == [("Doctors", "RUR", "origin")]
+
+
+def test_forces_deployed_in_the_passive_are_the_actor():
+    # "Ruritanian troops were deployed to the border."  MOBILIZE: the troops are Ruritania's own.
+    doc = _doc([
+        ("Ruritanian", 1, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("troops", 3, "nsubjpass", "NOUN", "troop", "O"),
+        ("were", 3, "auxpass", "AUX", "be", "O"),
+        ("deployed", 3, "ROOT", "VERB", "deploy", "O"),
+        ("to", 3, "prep", "ADP", "to", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("border", 4, "pobj", "NOUN", "border", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    troops = _mention(doc, 0, 1, Actor(code="RURMIL", country="RUR", sector="MIL"), how="demonym")
+    ev = _only(_code(doc, (troops,)), "MOBILIZE")
+    assert [m.actor.code for m in ev.actor] == ["RURMIL"] and ev.recipient == ()
+
+
+def test_venue_of_talks_is_not_their_recipient():
+    # "Freedonia held talks in Ruritania."  A venue, not a party (only a visit's place hosts it).
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("held", 1, "ROOT", "VERB", "hold", "O"),
+        ("talks", 1, "dobj", "NOUN", "talk", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 0, 0, FRE),)), "CONSULT")
+    assert ev.location is not None and ev.recipient == ()
+
+
+def test_one_party_named_twice_is_not_a_joint_event():
+    # "The Ruritanian League (RL) agreed."  Name and acronym are one party: no reciprocal recipients.
+    doc = _doc([
+        ("The", 2, "det", "DET", "the", "O"),
+        ("Ruritanian", 2, "compound", "PROPN", "Ruritanian", "B-ORG"),
+        ("League", 6, "nsubj", "PROPN", "League", "I-ORG"),
+        ("(", 4, "punct", "PUNCT", "(", "O"),
+        ("RL", 2, "appos", "PROPN", "RL", "B-ORG"),
+        (")", 4, "punct", "PUNCT", ")", "O"),
+        ("agreed", 6, "ROOT", "VERB", "agree", "O"),
+        (".", 6, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    league = Actor(code="IGORUL", sector="IGO", name="Ruritanian League")
+    ev = _only(_code(doc, (_mention(doc, 1, 2, league, "igo"), _mention(doc, 4, 4, league, "igo"))), "AGREE")
+    assert len(ev.actor) == 2 and ev.recipient == ()
+
+
+def test_conjoined_parties_are_each_others_recipients_not_a_third_party_in_the_content():
+    # "Ruritania and Freedonia exchanged prisoners with the help of Osterlich."  Joint: no content search.
+    OST = Actor(code="OST", country="OST", name="Osterlich")
+    doc = _doc([
+        ("Ruritania", 3, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Freedonia", 0, "conj", "PROPN", "Freedonia", "B-GPE"),
+        ("exchanged", 3, "ROOT", "VERB", "exchange", "O"),
+        ("prisoners", 3, "dobj", "NOUN", "prisoner", "O"),
+        ("through", 3, "prep", "ADP", "through", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("mediation", 5, "pobj", "NOUN", "mediation", "O"),
+        ("of", 7, "prep", "ADP", "of", "O"),
+        ("Osterlich", 8, "pobj", "PROPN", "Osterlich", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 2, 2, FRE), _mention(doc, 9, 9, OST)))
+    ev = next(e for e in coded if e.trigger == "exchanged")
+    assert sorted(m.actor.code for m in ev.recipient) == ["FRE", "RUR"]
+
+
+def test_demand_a_protest_is_staged_for_names_its_recipient():
+    # "Students staged demonstrations to demand the resignation of Ruritania's president."
+    doc = _doc([
+        ("Students", 1, "nsubj", "NOUN", "student", "O"),
+        ("staged", 1, "ROOT", "VERB", "stage", "O"),
+        ("demonstrations", 1, "dobj", "NOUN", "demonstration", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("demand", 1, "advcl", "VERB", "demand", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("resignation", 4, "dobj", "NOUN", "resignation", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Ruritania", 10, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 8, "case", "PART", "'s", "O"),
+        ("president", 7, "pobj", "NOUN", "president", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 8, 8, RUR),)), "PROTEST")
+    assert [m.actor.code for m in ev.recipient] == ["RUR"]
+
+
+def test_exercise_is_joint_only_with_a_named_partner_not_a_party_of_another_clause():
+    # "Ruritania held exercises and insisted that Freedonia was safe."  Still a MOBILIZE of its own.
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("held", 1, "ROOT", "VERB", "hold", "O"),
+        ("exercises", 1, "dobj", "NOUN", "exercise", "O"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("insisted", 1, "conj", "VERB", "insist", "O"),
+        ("that", 8, "mark", "SCONJ", "that", "O"),
+        ("Freedonia", 8, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("was", 8, "aux", "AUX", "be", "O"),
+        ("safe", 4, "ccomp", "ADJ", "safe", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 6, 6, FRE)))
+    assert "MOBILIZE" in [e.event_type for e in coded] and "COOPERATE" not in [e.event_type for e in coded]
