@@ -14,32 +14,23 @@ Statements are quotes that are not scare quotes ("hot phase"); both counts are p
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from spacy.tokens import Doc
+from stage_loop import code_timed, load_rows
 
-from eventwire import actors, events, nlp, pipeline, quotes, tone
+from eventwire import nlp, pipeline
 from eventwire.ingest.build import from_row
 from eventwire.pipeline import Stages
-from eventwire.records import Article, CodedArticle, Reject, Sentence
+from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
 
 
 def load_articles(path: Path, limit: int) -> list[Article]:
-    out: list[Article] = []
-    with path.open(encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            row: dict[str, Any] = json.loads(line)
-            if (row.get("text") or "").strip():
-                out.append(from_row(row, input=f"{path.name}#{i + 1}"))
-            if len(out) >= limit:
-                break
-    return out
+    return [from_row(row, input=f"{path.name}#{i + 1}") for i, row in enumerate(load_rows(path, limit))]
 
 
 def end_to_end(articles: list[Article], settings: Settings, stages: Stages) -> tuple[float, int, int]:
@@ -55,24 +46,9 @@ def stages_alone(parsed: list[tuple[Article, Doc]], stages: Stages) -> tuple[dic
     timing: dict[str, float] = defaultdict(float)
     statements = found = 0
     for article, doc in parsed:
-        t = time.perf_counter()
-        mentions = actors.find(doc, article, stages.kb, stages.nlp)
-        timing["actors"] += time.perf_counter() - t
-        t = time.perf_counter()
-        said = quotes.find(doc, article, mentions)
-        timing["quotes"] += time.perf_counter() - t
-        statements += sum(1 for q in said if not q.scare)
-        found += len(said)
-        mentions = actors.first_person(doc, mentions, said)
-        t = time.perf_counter()
-        coded_events = events.code(doc, article, mentions, stages.coder, said)
-        timing["events"] += time.perf_counter() - t
-        sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
-        coded = CodedArticle(article=article, sentences=sentences, actors=mentions, events=coded_events,
-                             quotes=said)
-        t = time.perf_counter()
-        tone.score(doc, coded, stages.tone)
-        timing["tone"] += time.perf_counter() - t
+        coded = code_timed(article, doc, stages, timing)
+        statements += sum(1 for q in coded.quotes if not q.scare)
+        found += len(coded.quotes)
     return dict(timing), statements, found
 
 

@@ -2,19 +2,22 @@
 
     python benchmarks/throughput.py ../shared/data/corpus/wikinews_2019_2020.jsonl [--limit N] [--repeat 3]
     python benchmarks/throughput.py ../shared/data/corpus/reuters21578.jsonl.gz --limit 2000
+    python benchmarks/throughput.py ../shared/data/corpus/wikinews_2019_2020.jsonl --n-process 2
 
-1. raw spaCy: ``nlp.pipe`` over the article texts with the full pipeline;
+1. raw spaCy: ``nlp.pipe`` over the article texts with the full pipeline, in this process;
 2. eventwire: read the JSONL -> clean -> parse -> actors -> quotes -> events -> tone -> store (a temporary
-   DuckDB file), with the time of each stage.
+   DuckDB file), with the time of each stage (``stage_loop.code_timed``). ``--n-process N`` parses in N
+   processes (``Settings.n_process``); raw spaCy is then also run with N processes, so that the ratio
+   against it can be given next to the ratio against the single-process run.
 Prints words/s for both and their ratio, and the process's peak RSS. ``--repeat`` runs both that many
-times and reports the median (machine noise: other processes share the cores).
+times, interleaved, and reports the median (machine noise: other processes share the cores). With more
+than one process, "parse" is the time spent waiting for Docs and the other stages overlap the parse.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import os
 import resource
 import statistics
 import tempfile
@@ -23,32 +26,21 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from eventwire import actors, events, nlp, quotes, tone
+from stage_loop import code_timed, load_rows
+
+from eventwire import nlp
 from eventwire.engines.local import BATCH
 from eventwire.ingest.build import from_row
 from eventwire.pipeline import Stages
-from eventwire.records import Article, CodedArticle, Sentence
+from eventwire.records import Article, CodedArticle
 from eventwire.settings import Settings
 from eventwire.store import open_store
 from eventwire.store.writer import Writer
 
 
-def load_rows(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    rows = []
-    with opener(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if (row.get("text") or "").strip():
-                rows.append(row)
-            if limit and len(rows) >= limit:
-                break
-    return rows
-
-
-def raw_spacy(stages: Stages, texts: list[str], batch_size: int) -> float:
+def raw_spacy(stages: Stages, texts: list[str], batch_size: int, n_process: int = 1) -> float:
     start = time.perf_counter()
-    for _ in stages.nlp.pipe(texts, batch_size=batch_size):
+    for _ in stages.nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
     return time.perf_counter() - start
 
@@ -68,25 +60,7 @@ def eventwire_run(stages: Stages, rows: list[dict[str, Any]], settings: Settings
             timing["parse"] += time.perf_counter() - t
             assert not isinstance(item, Exception)
             article, doc = item  # type: ignore[misc]
-            if doc is None:
-                coded = CodedArticle(article=article)
-            else:
-                t = time.perf_counter()
-                mentions = actors.find(doc, article, stages.kb, stages.nlp)
-                timing["actors"] += time.perf_counter() - t
-                t = time.perf_counter()
-                said = quotes.find(doc, article, mentions)
-                mentions = actors.first_person(doc, mentions, said)
-                timing["quotes"] += time.perf_counter() - t
-                t = time.perf_counter()
-                found = events.code(doc, article, mentions, stages.coder, said)
-                timing["events"] += time.perf_counter() - t
-                sentences = tuple(Sentence(i, s.start_char, s.end_char) for i, s in enumerate(doc.sents))
-                coded = CodedArticle(article=article, sentences=sentences, actors=mentions, events=found,
-                                     quotes=said)
-                t = time.perf_counter()
-                coded = tone.score(doc, coded, stages.tone)
-                timing["tone"] += time.perf_counter() - t
+            coded = CodedArticle(article=article) if doc is None else code_timed(article, doc, stages, timing)
             batch.append((coded, None))
             if len(batch) >= BATCH:
                 t = time.perf_counter()
@@ -107,23 +81,44 @@ def main() -> None:
     ap.add_argument("--limit", type=int)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--n-process", type=int, default=1, help="Parse processes for eventwire (and a second raw run).")
     args = ap.parse_args()
     rows = load_rows(args.corpus, args.limit)
     words = sum(len(r["text"].split()) for r in rows)
-    settings = Settings.from_env(batch_size=args.batch_size)
+    settings = Settings.from_env(batch_size=args.batch_size, n_process=args.n_process)
     stages = Stages.load(settings)
-    raw_times, ew_times, stage_runs = [], [], []
+    texts = [r["text"] for r in rows]
+    # Warm-up of both sides: spaCy's first batch is slow, and eventwire loads the language identifier
+    # and the gazetteer on first use.
+    raw_spacy(stages, texts[:8], args.batch_size)
+    with tempfile.TemporaryDirectory() as tmp:
+        eventwire_run(stages, rows[:8], Settings.from_env(db_path=Path(tmp) / "w.duckdb"))
+    raw_times, raw_n_times, ew_times, stage_runs = [], [], [], []
     for _ in range(args.repeat):
-        raw_times.append(raw_spacy(stages, [r["text"] for r in rows], args.batch_size))
+        raw_times.append(raw_spacy(stages, texts, args.batch_size))
+        if args.n_process > 1:
+            raw_n_times.append(raw_spacy(stages, texts, args.batch_size, args.n_process))
         with tempfile.TemporaryDirectory() as tmp:
-            total, timing = eventwire_run(stages, rows, Settings.from_env(db_path=Path(tmp) / "b.duckdb",
-                                                                          batch_size=args.batch_size))
+            total, timing = eventwire_run(stages, rows, Settings.from_env(
+                db_path=Path(tmp) / "b.duckdb", batch_size=args.batch_size, n_process=args.n_process))
         ew_times.append(total)
         stage_runs.append(timing)
     raw, ew = statistics.median(raw_times), statistics.median(ew_times)
-    print(f"{len(rows)} articles, {words:,} words, {args.repeat} run(s), medians:")
-    print(f"raw spaCy   {words / raw:8.0f} words/s  ({raw:.1f} s)")
-    print(f"eventwire   {words / ew:8.0f} words/s  ({ew:.1f} s)   ratio eventwire/raw = {raw / ew:.2f}")
+    print(f"{len(rows)} articles, {words:,} words, {args.repeat} run(s), medians "
+          f"(runs: raw {', '.join(f'{t:.1f}' for t in raw_times)} s; "
+          f"eventwire {', '.join(f'{t:.1f}' for t in ew_times)} s); load average {os.getloadavg()[0]:.1f}:")
+    print(f"raw spaCy   {words / raw:8.0f} words/s  ({raw:.1f} s, 1 process)")
+    if raw_n_times:
+        raw_n = statistics.median(raw_n_times)
+        print(f"raw spaCy   {words / raw_n:8.0f} words/s  ({raw_n:.1f} s, {args.n_process} processes)")
+    print(f"eventwire   {words / ew:8.0f} words/s  ({ew:.1f} s, {args.n_process} parse process(es))   "
+          f"ratio eventwire/raw = {raw / ew:.2f}"
+          + (f", against raw with {args.n_process} processes {raw_n / ew:.2f}" if raw_n_times else ""))
+    # The load of a shared machine drifts between runs; a raw run and the eventwire run right after it
+    # see much the same load, so the median of the per-run ratios is the steadier figure.
+    pairs = [r / e for r, e in zip(raw_times, ew_times, strict=True)]
+    print(f"per-run ratios eventwire/raw: {', '.join(f'{x:.2f}' for x in pairs)}; "
+          f"median {statistics.median(pairs):.2f}")
     mid = stage_runs[ew_times.index(ew)]
     print("eventwire stages: " + ", ".join(f"{k} {v:.1f}s ({100 * v / ew:.0f}%)" for k, v in mid.items()))
     print(f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

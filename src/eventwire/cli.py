@@ -17,9 +17,8 @@ from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
-import duckdb
 import typer
 import yaml
 from rich.console import Console
@@ -30,7 +29,6 @@ from eventwire import __version__, actors, pipeline
 from eventwire.actors import kb as kb_module
 from eventwire.actors import phoenix
 from eventwire.actors.kb import key
-from eventwire.engines import local
 from eventwire.errors import EventwireError, InputError
 from eventwire.ingest import expand
 from eventwire.ingest.build import from_row
@@ -38,10 +36,13 @@ from eventwire.ingest.dates import parse_date
 from eventwire.ingest.objectstore import is_uri
 from eventwire.ingest.tabular import parse_jsonl_line
 from eventwire.records import Article, CodedArticle, Reject
-from eventwire.settings import DEFAULT_NEAR_DUPLICATE, Settings
-from eventwire.store import export, open_store, parquet, query
-from eventwire.store.db import READ_WAIT
-from eventwire.store.query import summary
+from eventwire.settings import DEFAULT_NEAR_DUPLICATE, MAX_QUERY_LIMIT, Settings
+
+if TYPE_CHECKING:
+    import duckdb
+
+# The store (DuckDB) and the local engine are imported by the commands that use them: `code` and the
+# `actors` commands never touch a store, and DuckDB's import alone is a noticeable share of their start-up.
 
 app = typer.Typer(help="eventwire: news in, political event data out.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -77,7 +78,11 @@ def _user_errors() -> Iterator[None]:
     except EventwireError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
-    except duckdb.Error as exc:
+    except Exception as exc:
+        # Only a command that imported DuckDB can raise its errors (see the imports above).
+        duckdb_module = sys.modules.get("duckdb")
+        if duckdb_module is None or not isinstance(exc, duckdb_module.Error):
+            raise
         err.print(f"[red]database error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from None
 
@@ -349,6 +354,8 @@ def ingest(
                 bar.update(task, completed=min(len(started), len(inputs)), articles=done,
                            rate=done / elapsed if elapsed else 0.0)
 
+            from eventwire.engines import local
+
             try:
                 counts = local.ingest(sources, settings, on_item, workers=workers or 1)
             except KeyboardInterrupt:
@@ -411,6 +418,8 @@ def attach(
 
     Example: eventwire attach news.parquet/ --db news.duckdb
     """
+    from eventwire.store import open_store, parquet
+
     with _user_errors():
         settings = _settings(db)
         parquet.check(dataset)
@@ -442,6 +451,10 @@ def stats(
 
     Example: eventwire stats --db news.duckdb
     """
+    from eventwire.store import open_store
+    from eventwire.store.db import READ_WAIT
+    from eventwire.store.query import summary
+
     with _user_errors():
         settings = _settings(db)
         conn = open_store(settings.db_path, read_only=True, wait=READ_WAIT)
@@ -463,7 +476,7 @@ def stats(
 OUTPUT_FORMATS = ("table", "csv", "jsonl", "parquet")
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv, jsonl or parquet.")]
 OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")]
-LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=query.MAX_LIMIT, help="Rows to return.")]
+LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=MAX_QUERY_LIMIT, help="Rows to return.")]
 
 
 def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: str,
@@ -499,6 +512,9 @@ def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: st
 @contextmanager
 def _reading(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the store, closed afterwards."""
+    from eventwire.store import open_store
+    from eventwire.store.db import READ_WAIT
+
     conn = open_store(_settings(db).db_path, read_only=True, wait=READ_WAIT)
     try:
         yield conn
@@ -533,6 +549,8 @@ def events(
 
     Example: eventwire events --dyad RUS:UKR --type ASSAULT --from 2024-01-01 --format csv -o out.csv
     """
+    from eventwire.store import query
+
     with _user_errors():
         if dyad:
             if ":" not in dyad:
@@ -569,6 +587,8 @@ def quotes(
 
     Example: eventwire quotes --speaker Khrenin --linked --format jsonl
     """
+    from eventwire.store import query
+
     with _user_errors(), _reading(db) as conn:
         _emit(query.quotes(conn, speaker=speaker, text=text, limit=limit, linked=linked), fmt, output, "Quotes",
               ("published", "speaker_name", "speaker_text", "speaker_code", "direct", "tone", "quote_articles",
@@ -587,6 +607,8 @@ def actors_list(
 
     Example: eventwire actors list BLR
     """
+    from eventwire.store import query
+
     with _user_errors(), _reading(db) as conn:
         _emit(query.actors(conn, search=search, limit=limit), fmt, output, "Actors")
 
@@ -604,6 +626,8 @@ def articles(
 
     Example: eventwire articles --text doctrine
     """
+    from eventwire.store import query
+
     with _user_errors(), _reading(db) as conn:
         _emit(query.articles(conn, text=text, source=source, limit=limit), fmt, output, "Articles",
               ("id", "published", "source", "title", "events"))
@@ -619,6 +643,8 @@ def export_cmd(
 
     Example: eventwire export gdelt -o events.gdelt.tsv
     """
+    from eventwire.store import export
+
     with _user_errors(), _reading(db) as conn:
         n = export.export(conn, fmt, output)
     err.print(f"exported {n} events to {output}", highlight=False)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 from spacy.language import Language
 
-from eventwire import actors, events, ingest, nlp, quotes, tone
+from eventwire import actors, cache, events, ingest, nlp, quotes, tone
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.records import Article, CodedArticle, Reject, Sentence
 from eventwire.settings import Settings
@@ -39,8 +40,36 @@ class Stages:
     @classmethod
     def load(cls, settings: Settings) -> Stages:
         kb = actors.load(settings.kb_extra)
-        coder = events.Coder.load(kb, settings.lexicon_extra)
+        coder = _coder(kb, settings.lexicon_extra)
         return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder, tone=tone.load())
+
+
+def _coder(kb: KnowledgeBase, lexicon_extra: tuple[Path, ...]) -> events.Coder:
+    """``events.Coder.load(kb, lexicon_extra)``, whose parts other than the KB come from the start-up
+    cache (``eventwire.cache``) when it has them: parsing the predicate lexicon and the ontology is a
+    quarter of a second of every start. The key covers every file of the ``events`` package (its code
+    and data, so any change there is a new entry), the user's lexicon files (their bytes) and the KB's
+    digest (in case the coder ever derives something from the KB); a KB without a digest (built by
+    hand) is never cached."""
+    if kb.digest is None:
+        return events.Coder.load(kb, lexicon_extra)
+    package = Path(events.__file__).parent
+    parts: list[bytes | str] = [kb.digest]
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yaml", ".yml", ".json", ".txt", ".csv", ".tsv"):
+            parts += [str(path.relative_to(package)), path.read_bytes()]
+    for extra in lexicon_extra:
+        try:
+            parts.append(extra.read_bytes())
+        except OSError:
+            return events.Coder.load(kb, lexicon_extra)  # the loader reports the unreadable file
+    key = cache.digest(*parts)
+    cached = cache.get("coder", key)
+    if isinstance(cached, dict) and {f.name for f in fields(events.Coder)} == {*cached, "kb"}:
+        return events.Coder(**cached, kb=kb)
+    coder = events.Coder.load(kb, lexicon_extra)
+    cache.put("coder", key, {f.name: getattr(coder, f.name) for f in fields(coder) if f.name != "kb"})
+    return coder
 
 
 def code_articles(items: Iterable[Article | Reject], settings: Settings,

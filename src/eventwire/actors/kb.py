@@ -43,7 +43,7 @@ from typing import Any
 import pycountry
 import yaml
 
-from eventwire import yamlio
+from eventwire import cache, records, yamlio
 from eventwire.errors import InputError
 from eventwire.records import Actor
 
@@ -71,6 +71,9 @@ def fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# Memoised: a pure function of the text, asked for the same few thousand names and entity texts over
+# and over (building the KB, every mention lookup); the bound keeps a long run's memory flat.
+@functools.lru_cache(maxsize=1 << 16)
 def key(text: str) -> str:
     """The lookup form of a name: no leading article, no possessive, no accents, hyphens as spaces,
     single spaces, lower case."""
@@ -153,6 +156,13 @@ class KnowledgeBase:
     # Indexes derived from this KB (phrase matchers, people by name part), built on first use. They
     # live on the KB, not in module caches keyed by id(): a freed KB's id can be reused by a new one.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # What the KB was built from (see ``load``): the key under which indexes derived from it (the
+    # matchers' patterns) are cached on disk. None for a KB built by hand, whose indexes are not cached.
+    digest: str | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Derived indexes hold spaCy objects tied to one process's pipeline: never pickled.
+        return {**self.__dict__, "derived": {}}
 
     def add(self, name: Name) -> None:
         bucket = self.by_key[key(name.text)]
@@ -426,7 +436,44 @@ def build(extra: Iterable[dict[str, list[dict[str, Any]]]] = ()) -> KnowledgeBas
     return kb
 
 
+def _digest(extra_paths: tuple[Path, ...]) -> str:
+    """What a KB is built from: this module's source and the records' (they define what is pickled),
+    the package data files, the user's extra files (their bytes, not their names) and pycountry's
+    version (its country and subdivision lists)."""
+    parts: list[bytes | str] = [Path(__file__).read_bytes(), Path(records.__file__).read_bytes(),
+                                str(getattr(pycountry, "__version__", None) or _pycountry_version())]
+    data = resources.files("eventwire.actors").joinpath("data")
+    for name in DATA_FILES:
+        path = data.joinpath(f"{name}.yaml")
+        parts += [name, path.read_bytes() if path.is_file() else b""]
+    for extra in extra_paths:
+        try:
+            parts.append(extra.read_bytes())
+        except OSError as exc:
+            raise InputError(f"{extra}: cannot read knowledge-base file ({exc})") from exc
+    return cache.digest(*parts)
+
+
+def _pycountry_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("pycountry")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
 @functools.lru_cache(maxsize=8)
 def load(extra_paths: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The KB with the user's extra files, built once per process."""
-    return build([read_extra(p) for p in extra_paths])
+    """The KB with the user's extra files, built once per process and kept in the on-disk cache
+    (``eventwire.cache``) under a digest of everything it is built from: building it parses every data
+    file and pycountry's lists (about a second), reading it back takes a tenth of that."""
+    digest = _digest(extra_paths)
+    cached = cache.get("kb", digest)
+    if isinstance(cached, KnowledgeBase):
+        cached.digest = digest
+        return cached
+    kb = build([read_extra(p) for p in extra_paths])
+    cache.put("kb", digest, kb)
+    kb.digest = digest
+    return kb

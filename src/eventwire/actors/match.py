@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+import spacy.about
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from eventwire import cache
 from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Role, code_of, key
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
@@ -41,6 +44,41 @@ class Matchers:
     roles: PhraseMatcher
 
 
+# A pattern as PhraseMatcher stores it: one attribute hash (ORTH for names, LOWER for roles) per token.
+Pattern = tuple[int, ...]
+
+
+def _tokenize(nlp: Language, kb: KnowledgeBase) -> tuple[list[Pattern], list[Pattern]]:
+    """Name patterns (ORTH hashes) and role patterns (LOWER hashes), as ``PhraseMatcher.add`` would
+    compute them from Docs of the texts."""
+    texts = sorted({n.text for n in kb.names()})
+    # The tokenizer alone (not the pipeline) is enough for patterns; its pipe() is the fast path.
+    tokenizer: Tokenizer = nlp.tokenizer
+    names = [tuple(t.orth for t in doc) for doc in tokenizer.pipe(texts)]
+    roles = [tuple(t.lower for t in nlp.make_doc(r.text)) for r in kb.roles.values()]
+    return names, roles
+
+
+def _patterns(nlp: Language, kb: KnowledgeBase) -> tuple[list[Pattern], list[Pattern]]:
+    """The patterns for ``kb`` and ``nlp``'s tokenizer, from the on-disk cache when it has them.
+
+    Tokenizing ten thousand names costs about a second, mostly in creating their words in the
+    vocabulary; the hashes alone are all the matcher needs (attribute hashes are fixed functions of the
+    text). The key covers the KB's own digest, this module's source (how patterns are made), spaCy's
+    version and the pipeline's name and version, which fix the tokenizer's rules."""
+    if kb.digest is None:
+        return _tokenize(nlp, kb)
+    meta = nlp.meta
+    key = cache.digest(kb.digest, Path(__file__).read_bytes(), spacy.about.__version__, str(nlp.lang),
+                       str(meta.get("name")), str(meta.get("version")))
+    cached = cache.get("patterns", key)
+    if isinstance(cached, tuple) and len(cached) == 2:
+        return cached
+    built = _tokenize(nlp, kb)
+    cache.put("patterns", key, built)
+    return built
+
+
 def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
     """Phrase matchers for ``kb``, built once per (pipeline, KB) pair and kept on the KB (with the
     pipeline itself, so an entry can never be mistaken for another pipeline's)."""
@@ -49,22 +87,15 @@ def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
         return cached[1]
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-    texts = sorted({n.text for n in kb.names()})
-    # The tokenizer alone (not the pipeline) is enough for patterns; its pipe() is the fast path.
-    tokenizer: Tokenizer = nlp.tokenizer
-    names.add("NAME", list(tokenizer.pipe(texts)))
-    roles.add("ROLE", [nlp.make_doc(r.text) for r in kb.roles.values()])
+    name_patterns, role_patterns = _patterns(nlp, kb)
+    # PhraseMatcher.add takes attribute-hash sequences as well as Docs (Docs are converted to them).
+    names.add("NAME", name_patterns)  # type: ignore[arg-type]
+    roles.add("ROLE", role_patterns)  # type: ignore[arg-type]
     built = Matchers(names, roles)
     kb.derived[("matchers", id(nlp))] = (nlp, built)
     return built
 
 
-def _person_after(doc: Doc, end: int) -> Span | None:
-    """A PERSON entity starting right at token ``end`` (a name after a title)."""
-    for ent in doc.ents:
-        if ent.start == end and ent.label_ == "PERSON":
-            return ent
-    return None
 
 
 def _merge_adjacent(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -92,6 +123,12 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
              ) -> list[tuple[Span, Actor, str]]:
     """Country/demonym + role (+ person) compounds, and IGO + group-noun phrases."""
     out: list[tuple[Span, Actor, str]] = []
+    # PERSON entities by first token: a name right after a title. (Doc.ents builds its spans on every
+    # access, so it is read once here rather than once per title.)
+    person_at: dict[int, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_at.setdefault(ent.start, ent)
     by_end = {s.end: s for s in names}
     for role_span in roles:
         role = _head_role(role_span, kb)
@@ -108,7 +145,7 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
                 country = found.actor.country
                 start = left.start
         end = role_span.end
-        person = _person_after(doc, end)
+        person = person_at.get(end)
         tail = doc[end - 1]
         if person is None and tail.dep_ == "amod" and tail.pos_ == "ADJ" and tail.head.i >= end:
             # "military cooperation", "military force": an adjective describing a thing, not an actor

@@ -103,8 +103,6 @@ def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None 
     ``mapping`` maps our field names (id, text, html, title, date, source, url, author) to the
     row's column names; without it common spellings are tried. Extra fields are ignored. ``kind``
     names the input format and ``source`` is used when the row names none (a feed's title)."""
-    from eventwire.ingest import html as html_reader
-
     mapping = mapping or {}
     ref = _as_text(_pick(row, "id", mapping))
     date_value = _pick(row, "date", mapping)
@@ -126,6 +124,10 @@ def from_row(row: dict[str, Any], *, input: str, mapping: dict[str, str] | None 
     if text is None:
         if not isinstance(page, str):
             raise InputError(f"{input}: html field is not a string")
+        # Imported here: the page extractor (trafilatura) costs a quarter of a second to import, which
+        # a run over text rows never needs.
+        from eventwire.ingest import html as html_reader
+
         return html_reader.from_html(scrub(page), input=input, ref=ref, kind=kind, **meta)
     if not isinstance(text, str):
         raise InputError(f"{input}: text field is not a string")

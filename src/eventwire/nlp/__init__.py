@@ -2,13 +2,15 @@
 
 ``parse(items, settings)`` takes Articles and Rejects in order and yields, in the same order,
 ``(article, doc)`` pairs, where ``doc`` is None for an article that is not English (it is passed on
-unparsed, flagged by its ``language``), and Rejects unchanged. One ``nlp.pipe`` serves the whole stream.
+unparsed, flagged by its ``language``), and Rejects unchanged. One ``nlp.pipe`` serves the whole stream,
+in ``settings.n_process`` processes (``EVENTWIRE_N_PROCESS``; the same Docs either way).
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -80,30 +82,35 @@ def is_english(article: Article) -> bool:
     return (article.language or "en") == "en"
 
 
-def _flush(
-    nlp: Language, batch: list[Article | Reject], batch_size: int
-) -> Iterator[tuple[Article, Doc | None] | Reject]:
-    english = [a for a in batch if isinstance(a, Article) and is_english(a)]
-    docs = iter(nlp.pipe((a.text[:MAX_CHARS] for a in english), batch_size=batch_size))
-    for item in batch:
-        if isinstance(item, Reject):
-            yield item
-        elif is_english(item):
-            yield item, next(docs)
-        else:
-            yield item, None
-
-
 def parse(
     items: Iterable[Article | Reject], settings: Settings
 ) -> Iterator[tuple[Article, Doc | None] | Reject]:
-    """Parse English articles with batched ``nlp.pipe``; keep input order."""
+    """Parse English articles with one ``nlp.pipe`` over the whole stream; keep input order.
+
+    The stream is read lazily, as far ahead as ``nlp.pipe`` needs (a batch, or a batch per process with
+    ``settings.n_process`` > 1): items wait in a queue until the Doc of the English article they
+    precede or are comes out. One pipe for the whole stream, rather than one per chunk, matters with
+    several processes, which spaCy starts anew for every ``pipe`` call.
+    """
     nlp = load(settings.spacy_model)
-    batch: list[Article | Reject] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= settings.batch_size * 4:
-            yield from _flush(nlp, batch, settings.batch_size)
-            batch = []
-    if batch:
-        yield from _flush(nlp, batch, settings.batch_size)
+    pending: deque[Article | Reject] = deque()
+
+    def texts() -> Iterator[str]:
+        for item in items:
+            pending.append(item)
+            if isinstance(item, Article) and is_english(item):
+                yield item.text[:MAX_CHARS]
+
+    def passed_on(item: Article | Reject) -> tuple[Article, Doc | None] | Reject:
+        return item if isinstance(item, Reject) else (item, None)
+
+    for doc in nlp.pipe(texts(), batch_size=settings.batch_size, n_process=settings.n_process):
+        while True:
+            item = pending.popleft()
+            if isinstance(item, Article) and is_english(item):
+                yield item, doc
+                break
+            yield passed_on(item)
+    # Rejects and non-English articles after the last English one (the generator is exhausted here).
+    while pending:
+        yield passed_on(pending.popleft())

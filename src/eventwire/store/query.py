@@ -17,9 +17,10 @@ import duckdb
 
 from eventwire.errors import InputError
 from eventwire.records import MODALITIES, PLOVER_TYPES
+from eventwire.settings import MAX_QUERY_LIMIT
 from eventwire.store.db import first
 
-MAX_LIMIT = 10_000
+MAX_LIMIT = MAX_QUERY_LIMIT
 _CODE = re.compile(r"^[A-Z0-9]{2,16}$")
 
 _PAGE_COLUMNS = (
