@@ -242,6 +242,26 @@ def _claimed_own_act(tok: Token) -> bool:
     return (doer.pos_ == "PRON" and doer.lower_ not in ("it", "you")) or doer.lower_ == claimant.lower_
 
 
+# Verbs of helping: "helped negotiate a truce" reports the negotiation, the help is how it came about.
+_HELP = frozenset({"help", "assist"})
+
+
+def _purpose_act(tok: Token, entry: Entry, coded: set[int]) -> Token | None:
+    """The coded act that ``tok`` (a MOBILIZE or a helping verb) serves, or None. Forces moved "to fight
+    X" or inspectors sent "to investigate": the manual codes the ASSAULT, not a MOBILIZE in its
+    context, and people are mobilized or sent for what they do there, so only the purpose is coded;
+    "helped support X" is the support. The purpose is an infinitival clause of ``tok`` (``advcl`` or
+    ``xcomp`` with "to", or the bare complement of a helping verb) whose predicate is itself coded."""
+    if entry.event_type != "MOBILIZE" and entry.lemma not in _HELP:
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.i not in coded or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if entry.lemma in _HELP or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
 def _in_relative(tok: Token) -> bool:
     """``tok`` heads a relative or adnominal clause, or a clause conjoined with or subordinate to one
     ("the demonstration staged by students to protest the decision")."""
@@ -384,11 +404,20 @@ def _is_candidate(tok: Token) -> bool:
     """Tokens that may be predicates: not part of a name, not a noun modifying another noun
     ("arrest warrant", "assault rifle"), not a participle or adjective modifying a noun ("the besieged
     town", "the Israeli-occupied West Bank", "an occupying army"): such a modifier describes a state of
-    what it modifies, it does not report an act."""
+    what it modifies, it does not report an act; nor an event noun as possessor ("the meeting's
+    co-chairman") or a participle used as a noun ("evacuated the wounded")."""
     if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ") and tok.head.pos_ in ("NOUN", "PROPN") \
             and not _gerund_after_verb(tok):
         return False
     if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
+        return False
+    if tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN"):
+        # "the meeting's co-chairman": an event noun as possessor identifies someone, it reports nothing.
+        return False
+    if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "evacuated the wounded", "the injured were taken to hospital": a participle used as a noun
+        # names people, not an act.
         return False
     if tok.ent_type_ in ("ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"):
         return False
@@ -505,4 +534,14 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 modality=mod, confidence=round(min(confidence, 1.0), 2),
                 explain=(entry.describe(), *fr.arcs, f"modality: {mod_reason}"),
             ))  # fmt: skip
-    return tuple(events)
+    # A mobilization or help whose purpose is itself coded gives way to it (``_purpose_act``).
+    starts = {ev.start for ev in events}
+    coded = {t.i for t in doc if t.idx in starts}
+    kept = []
+    for ev in events:
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        source = matched.get(head.i) if head is not None else None
+        if head is None or source is None or ev.trigger != head.text or _purpose_act(head, source, coded) is None:
+            kept.append(ev)
+    return tuple(kept)

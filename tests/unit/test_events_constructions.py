@@ -1,0 +1,186 @@
+"""Event-coding constructions on hand-built parses (no spaCy model needed): purposes of mobilizing and
+helping, event nouns as possessors, participles used as nouns, and lexicon readings of taking ground,
+returning seized goods, welcoming a visitor, advocating and cyber attacks.
+
+Each test builds a Doc as the parser would and runs :func:`eventwire.events.code` on it with the
+packaged lexicon and ontology.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire import events
+from eventwire.events import lexicon, ontology
+from eventwire.records import Article
+
+_VOCAB = spacy.blank("en").vocab
+
+
+class _NoKB:
+    """A knowledge base that knows no names."""
+
+    def lookup_name(self, text: str, on: Any = None) -> None:
+        return None
+
+
+def _doc(rows: list[tuple[str, int, str, str, str, str]], tags: list[str] | None = None) -> Doc:
+    """rows: (word, head index, dep, pos, lemma, entity IOB tag); ``tags``: fine-grained tags if needed."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               tags=tags, sent_starts=[i == 0 for i in range(len(rows))])
+
+
+def _types(doc: Doc) -> list[str]:
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_NoKB())  # type: ignore[arg-type]
+    return [e.event_type for e in events.code(doc, Article(id="t", text=doc.text), (), coder)]
+
+
+def test_forces_sent_to_carry_out_an_act_give_only_the_act():
+    # "The army deployed troops to attack the rebels."  (manual: no MOBILIZE in the context of an ASSAULT)
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("army", 2, "nsubj", "NOUN", "army", "O"),
+        ("deployed", 2, "ROOT", "VERB", "deploy", "O"),
+        ("troops", 2, "dobj", "NOUN", "troop", "O"),
+        ("to", 5, "aux", "PART", "to", "O"),
+        ("attack", 2, "advcl", "VERB", "attack", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("rebels", 5, "dobj", "NOUN", "rebel", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["ASSAULT"]
+
+
+def test_forces_sent_somewhere_stay_a_mobilization():
+    # "The army deployed troops to the border."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("army", 2, "nsubj", "NOUN", "army", "O"),
+        ("deployed", 2, "ROOT", "VERB", "deploy", "O"),
+        ("troops", 2, "dobj", "NOUN", "troop", "O"),
+        ("to", 2, "prep", "ADP", "to", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("border", 4, "pobj", "NOUN", "border", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["MOBILIZE"]
+
+
+def test_helping_to_do_an_act_is_the_act():
+    # "The ministers helped negotiate a truce."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("ministers", 2, "nsubj", "NOUN", "minister", "O"),
+        ("helped", 2, "ROOT", "VERB", "help", "O"),
+        ("negotiate", 2, "xcomp", "VERB", "negotiate", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("truce", 3, "dobj", "NOUN", "truce", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert "AID" not in _types(doc)
+    assert _types(doc)
+
+
+def test_event_noun_as_possessor_reports_nothing():
+    # "The meeting's chairman spoke."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("meeting", 3, "poss", "NOUN", "meeting", "O"),
+        ("'s", 1, "case", "PART", "'s", "O"),
+        ("chairman", 4, "nsubj", "NOUN", "chairman", "O"),
+        ("spoke", 4, "ROOT", "VERB", "speak", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
+
+
+def test_participle_used_as_a_noun_names_people():
+    # "Helicopters evacuated the wounded."
+    rows = [
+        ("Helicopters", 1, "nsubj", "NOUN", "helicopter", "O"),
+        ("evacuated", 1, "ROOT", "VERB", "evacuate", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("wounded", 1, "dobj", "VERB", "wound", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ]  # fmt: skip
+    assert _types(_doc(rows, tags=["NNS", "VBD", "DT", "VBN", "."])) == ["AID"]
+
+
+def test_forces_taking_a_town_is_an_assault():
+    # "Troops captured the town." / "Troops entered the town."  (taking ground by force, not a raid)
+    for verb, lemma in (("captured", "capture"), ("entered", "enter"), ("retook", "retake")):
+        doc = _doc([
+            ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+            (verb, 1, "ROOT", "VERB", lemma, "O"),
+            ("the", 3, "det", "DET", "the", "O"),
+            ("town", 1, "dobj", "NOUN", "town", "O"),
+            (".", 1, "punct", "PUNCT", ".", "O"),
+        ])  # fmt: skip
+        assert _types(doc) == ["ASSAULT"], verb
+
+
+def test_returning_seized_weapons_is_a_retreat():
+    # "The rebels returned the weapons."  (manual: returning seized goods)
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("rebels", 2, "nsubj", "NOUN", "rebel", "O"),
+        ("returned", 2, "ROOT", "VERB", "return", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("weapons", 2, "dobj", "NOUN", "weapon", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["RETREAT"]
+
+
+def test_giving_a_visitor_a_welcome_is_hosting():
+    # "The president gave a warm welcome to the visitor."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("president", 2, "nsubj", "NOUN", "president", "O"),
+        ("gave", 2, "ROOT", "VERB", "give", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("warm", 5, "amod", "ADJ", "warm", "O"),
+        ("welcome", 2, "dobj", "NOUN", "welcome", "O"),
+        ("to", 2, "prep", "ADP", "to", "O"),
+        ("the", 8, "det", "DET", "the", "O"),
+        ("visitor", 6, "pobj", "NOUN", "visitor", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["CONSULT"]
+
+
+def test_what_a_party_advocates_is_not_an_event():
+    # "The group advocates the destruction of the state."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("group", 2, "nsubj", "NOUN", "group", "O"),
+        ("advocates", 2, "ROOT", "VERB", "advocate", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("destruction", 2, "dobj", "NOUN", "destruction", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("state", 5, "pobj", "NOUN", "state", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
+
+
+def test_cyber_attack_and_defacing_websites_are_coerce():
+    # "Hackers defaced websites in a cyber attack."
+    doc = _doc([
+        ("Hackers", 1, "nsubj", "NOUN", "hacker", "O"),
+        ("defaced", 1, "ROOT", "VERB", "deface", "O"),
+        ("websites", 1, "dobj", "NOUN", "website", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("a", 6, "det", "DET", "a", "O"),
+        ("cyber", 6, "compound", "NOUN", "cyber", "O"),
+        ("attack", 3, "pobj", "NOUN", "attack", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert set(_types(doc)) == {"COERCE"}
