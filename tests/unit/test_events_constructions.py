@@ -1,6 +1,7 @@
 """Event-coding constructions on hand-built parses (no spaCy model needed): purposes of mobilizing and
 helping, event nouns as possessors, participles used as nouns, and lexicon readings of taking ground,
-returning seized goods, welcoming a visitor, advocating and cyber attacks.
+returning seized goods, welcoming a visitor, advocating and cyber attacks; arguments of event
+nouns carried by verbs of occurrence or by-phrases, and participial "targeting" adjuncts of assaults.
 
 Each test builds a Doc as the parser would and runs :func:`eventwire.events.code` on it with the
 packaged lexicon and ontology.
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 
 from eventwire import events
 from eventwire.events import lexicon, ontology
-from eventwire.records import Article
+from eventwire.records import Actor, ActorMention, Article
 
 _VOCAB = spacy.blank("en").vocab
 
@@ -184,3 +185,102 @@ def test_cyber_attack_and_defacing_websites_are_coerce():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert set(_types(doc)) == {"COERCE"}
+
+
+def _mention(doc: Doc, start: int, end: int, country: str, sector: str | None = None) -> ActorMention:
+    """A resolved party mention over tokens ``start:end`` (what the actor stage would give)."""
+    span = doc[start:end]
+    code = country + (sector or "")
+    return ActorMention(text=span.text, start=span.start_char, end=span.end_char,
+                        actor=Actor(code=code, country=country, sector=sector, name=span.text), how="demonym")
+
+
+def _events(doc: Doc, mentions: tuple[Any, ...]) -> tuple[Any, ...]:
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_NoKB())  # type: ignore[arg-type]
+    return events.code(doc, Article(id="t", text=doc.text), mentions, coder)
+
+
+def test_clash_occurring_between_parties_takes_them_as_actors():
+    # "A clash occurred between Ruritanian and Freedonian troops."
+    doc = _doc([
+        ("A", 1, "det", "DET", "a", "O"),
+        ("clash", 2, "nsubj", "NOUN", "clash", "O"),
+        ("occurred", 2, "ROOT", "VERB", "occur", "O"),
+        ("between", 2, "prep", "ADP", "between", "O"),
+        ("Ruritanian", 7, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("and", 4, "cc", "CCONJ", "and", "O"),
+        ("Freedonian", 4, "conj", "ADJ", "freedonian", "B-NORP"),
+        ("troops", 3, "pobj", "NOUN", "troop", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    mentions = (_mention(doc, 4, 5, "RUR"), _mention(doc, 6, 8, "FRE", "MIL"))
+    (ev,) = _events(doc, mentions)
+    assert ev.event_type == "ASSAULT"
+    assert {m.actor.country for m in ev.actor} == {"RUR", "FRE"}
+
+
+def test_attack_taking_place_against_a_party_has_it_as_recipient():
+    # "An attack took place against the Freedonian embassy."
+    doc = _doc([
+        ("An", 1, "det", "DET", "an", "O"),
+        ("attack", 2, "nsubj", "NOUN", "attack", "O"),
+        ("took", 2, "ROOT", "VERB", "take", "O"),
+        ("place", 2, "dobj", "NOUN", "place", "O"),
+        ("against", 2, "prep", "ADP", "against", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("Freedonian", 7, "amod", "ADJ", "freedonian", "B-NORP"),
+        ("embassy", 4, "pobj", "NOUN", "embassy", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    (ev,) = _events(doc, (_mention(doc, 6, 8, "FRE", "GOV"),))
+    assert ev.event_type == "ASSAULT"
+    assert [m.actor.country for m in ev.recipient] == ["FRE"]
+
+
+def test_by_phrase_of_an_event_noun_is_its_actor():
+    # "An offensive by Ruritanian forces began."
+    doc = _doc([
+        ("An", 1, "det", "DET", "an", "O"),
+        ("offensive", 5, "nsubj", "NOUN", "offensive", "O"),
+        ("by", 1, "prep", "ADP", "by", "O"),
+        ("Ruritanian", 4, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("forces", 2, "pobj", "NOUN", "force", "O"),
+        ("began", 5, "ROOT", "VERB", "begin", "O"),
+        (".", 5, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    (ev,) = _events(doc, (_mention(doc, 3, 5, "RUR", "MIL"),))
+    assert [m.actor.country for m in ev.actor] == ["RUR"]
+    assert not ev.recipient
+
+
+def test_targeting_adjunct_of_an_offensive_is_the_assault_on_its_object():
+    # "Troops launched an offensive, targeting Freedonia."
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("launched", 1, "ROOT", "VERB", "launch", "O"),
+        ("an", 3, "det", "DET", "an", "O"),
+        ("offensive", 1, "dobj", "NOUN", "offensive", "O"),
+        (",", 1, "punct", "PUNCT", ",", "O"),
+        ("targeting", 1, "advcl", "VERB", "target", "O"),
+        ("Freedonia", 5, "dobj", "PROPN", "Freedonia", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    evs = _events(doc, (_mention(doc, 6, 7, "FRE"),))
+    aimed = [e for e in evs if e.trigger == "targeting"]
+    assert [e.event_type for e in aimed] == ["ASSAULT"]
+    assert [m.actor.country for m in aimed[0].recipient] == ["FRE"]
+
+
+def test_targeting_adjunct_of_a_non_assault_is_not_an_event():
+    # "The ministry issued rules, targeting Freedonia."
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("ministry", 2, "nsubj", "NOUN", "ministry", "O"),
+        ("issued", 2, "ROOT", "VERB", "issue", "O"),
+        ("rules", 2, "dobj", "NOUN", "rule", "O"),
+        (",", 2, "punct", "PUNCT", ",", "O"),
+        ("targeting", 2, "advcl", "VERB", "target", "O"),
+        ("Freedonia", 5, "dobj", "PROPN", "Freedonia", "B-GPE"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _events(doc, (_mention(doc, 6, 7, "FRE"),)) == ()

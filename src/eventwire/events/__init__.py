@@ -179,6 +179,24 @@ def _protest_demand(tok: Token, matched: dict[int, Entry]) -> bool:
 _MUST = Entry(lemma="must", pos="VERB", event_type="REQUEST", cameo="100", recipient="none",
               note="reported 'must' clause: a demand")
 
+_AIMED = Entry(lemma="target", pos="VERB", event_type="ASSAULT", cameo="190",
+               note="participial adjunct aiming an assault: 'launched an offensive, targeting X'")
+# Participles that say what an assault is aimed at.
+_AIM = frozenset({"target"})
+
+
+def _aims_assault(tok: Token, matched: dict[int, Entry]) -> bool:
+    """``tok`` is a participial adjunct ("..., targeting X") of a clause that reports an ASSAULT (its verb,
+    or the verb's object or subject: "launched an offensive in the region, targeting X"): the
+    participle is that assault aimed at X, whatever X is (the lexicon's own "target" entries only
+    know place nouns, since "targeted sanctions" and "targeting voters" are no attack)."""
+    if tok.lemma_.lower() not in _AIM or tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head is tok:
+        return False
+    verb = tok.head
+    return any(matched.get(t.i) is not None and matched[t.i].event_type == "ASSAULT"
+               for t in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))))
+
+
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 # Coercive acts that, announced as intended ("plans to impose", "would blockade"), are threats.
 _THREAT_ACTS = frozenset({"COERCE", "ASSAULT", "SANCTION"})
@@ -338,12 +356,16 @@ def _place_may_be_recipient(entry: Entry, place: Place, actors: tuple[ActorMenti
 
 
 def _place_is_target(tok: Token, place: Place) -> bool:
-    """``place`` is attached to the act of ``tok`` (or to the verb carrying it), not a place mentioned
+    """``place`` is attached to the act of ``tok`` (or to the verb carrying it, or to the verb of occurrence
+    whose subject it is), not a place mentioned
     elsewhere in the sentence: its phrase climbs to the predicate through ``_PLACE_UP`` arcs."""
     span = tok.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     anchors = {tok.i}
+    occurs = frames.occurrence_verb(tok)
+    if occurs is not None:
+        anchors.add(occurs.i)  # "an explosion took place in X": the verb of occurrence carries the place
     cur = tok
     for _ in range(3):
         if cur.dep_ not in _CARRIER or cur.head is cur:
@@ -435,6 +457,9 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     events: list[Event] = []
     agreed: set[int] = set()  # readiness words already coded as AGREE
     matched = {t.i: e for t in doc if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
+    for t in doc:
+        if t.i not in matched and _aims_assault(t, matched):
+            matched[t.i] = _AIMED
     # "X said Y must do Z" is X's demand (REQUEST) of Y; Z is its content, not an event of its own.
     reporter = {t.i: r for t in doc if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
     for i in reporter:
