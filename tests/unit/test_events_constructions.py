@@ -284,3 +284,67 @@ def test_targeting_adjunct_of_a_non_assault_is_not_an_event():
         (".", 2, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _events(doc, (_mention(doc, 6, 7, "FRE"),)) == ()
+
+
+def test_what_someone_is_suspected_of_is_not_reported():
+    # "Two men suspected of attacking the embassy left."
+    doc = _doc([
+        ("Two", 1, "nummod", "NUM", "two", "O"),
+        ("men", 7, "nsubjpass", "NOUN", "man", "O"),
+        ("suspected", 1, "acl", "VERB", "suspect", "O"),
+        ("of", 2, "prep", "ADP", "of", "O"),
+        ("attacking", 3, "pcomp", "VERB", "attack", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("embassy", 4, "dobj", "NOUN", "embassy", "O"),
+        ("left", 7, "ROOT", "VERB", "leave", "O"),
+        (".", 7, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == []
+
+
+def test_gerund_object_is_the_content_of_the_act_above():
+    # "The council opposed sending troops."
+    rows = [
+        ("The", 1, "det", "DET", "the", "O"),
+        ("council", 2, "nsubj", "NOUN", "council", "O"),
+        ("opposed", 2, "ROOT", "VERB", "oppose", "O"),
+        ("sending", 2, "dobj", "VERB", "send", "O"),
+        ("troops", 3, "dobj", "NOUN", "troop", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ]  # fmt: skip
+    assert _types(_doc(rows, tags=["DT", "NN", "VBD", "VBG", "NNS", "."])) == ["REJECT"]
+
+
+def test_act_with_a_possessor_under_for_is_a_reason():
+    # "Ruritania imposed sanctions on the group that runs the port for its support of rebels."
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("sanctions", 1, "dobj", "NOUN", "sanction", "O"),
+        ("on", 1, "prep", "ADP", "on", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("group", 3, "pobj", "NOUN", "group", "O"),
+        ("that", 7, "nsubj", "PRON", "that", "O"),
+        ("runs", 5, "relcl", "VERB", "run", "O"),
+        ("the", 9, "det", "DET", "the", "O"),
+        ("port", 7, "dobj", "NOUN", "port", "O"),
+        ("for", 7, "prep", "ADP", "for", "O"),
+        ("its", 12, "poss", "PRON", "its", "O"),
+        ("support", 10, "pobj", "NOUN", "support", "O"),
+        ("of", 12, "prep", "ADP", "of", "O"),
+        ("rebels", 13, "pobj", "NOUN", "rebel", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["SANCTION"]
+
+
+def test_ending_mediation_efforts_is_withdrawing_from_mediation():
+    # "Officers ended mediation efforts."  (manual: SANCTION withdraw from a mediation activity)
+    doc = _doc([
+        ("Officers", 1, "nsubj", "NOUN", "officer", "O"),
+        ("ended", 1, "ROOT", "VERB", "end", "O"),
+        ("mediation", 3, "compound", "NOUN", "mediation", "O"),
+        ("efforts", 1, "dobj", "NOUN", "effort", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["SANCTION"]

@@ -90,11 +90,13 @@ _NOT_PLACE_KINDS = frozenset({"igo"})
 
 def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
     """True when ``tok`` is a noun that a governing verb's entry already took as its object ("imposed
-    sanctions", "held talks"): the verb's reading, with better arguments, stands for both."""
+    sanctions", "held talks", "ended mediation efforts", by the noun or its compound): the verb's reading,
+    with better arguments, stands for both."""
     head = tok.head
     for _ in range(2):
         entry = matched.get(head.i)
-        if entry is not None and tok.lemma_.lower() in entry.object:
+        if entry is not None and (tok.lemma_.lower() in entry.object or any(
+                c.dep_ == "compound" and c.lemma_.lower() in entry.object for c in tok.children)):
             return True
         if head.dep_ != "prep" or head.head is head:
             break
@@ -311,7 +313,9 @@ def _background_arc(tok: Token, matched: dict[int, Entry]) -> bool:
         return True
     # "sanctions ... for its support of X", "imposed sanctions on X for its support of Y": the reason for a
     # coded act.
-    return word == "for" and prep.head.i in matched
+    # "sanctions on the faction that controls X for its support of Y": an act with its own possessor
+    # under "for" is the reason for something, wherever the parser attaches the phrase.
+    return word == "for" and (prep.head.i in matched or any(c.dep_ == "poss" for c in tok.children))
 
 
 def _background(tok: Token, matched: dict[int, Entry]) -> bool:
@@ -415,6 +419,12 @@ def _has_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" for c in tok.children)
 
 
+def _gerund_object(tok: Token) -> bool:
+    """"vetoed a resolution censuring X", "opposed sending troops": an -ing verb that is the direct object
+    of the word above it names the act that word is about (its content), like a gerund after "of"."""
+    return tok.dep_ == "dobj" and tok.tag_ == "VBG" and tok.pos_ in ("VERB", "AUX")
+
+
 def _gerund_after_verb(tok: Token) -> bool:
     """"denied supplying weapons": an -ing form right after the verb whose object it is said to modify
     is that verb's gerund complement (a frequent misparse as ``amod``), not a modifier."""
@@ -501,12 +511,13 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             if rep is not None:
                 mod, mod_reason = "asserted", f"'must' clause reported by '{rep.text}'"
             gov = _content_of(tok, matched)
-            if gov is not None and (mod != "asserted" or tok.dep_ == "pcomp" or (
+            if gov is not None and (mod != "asserted" or tok.dep_ == "pcomp" or _gerund_object(tok) or (
                     entry.event_type == "REQUEST" and matched[gov.i].event_type == "PROTEST")):
                 # "demanded the withdrawal", "agreed to cooperate", "urged X to release": the governed
                 # act is the content of the governing event (or appeal), not an event of its own; so is
                 # the demand a protest is staged for (PLOVER: demands made by protest are PROTEST), and
-                # the act a gerund names after the governing word ("accused X of violating ...").
+                # the act a gerund names after the governing word ("accused X of violating ...", "opposed
+                # sending troops").
                 continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
