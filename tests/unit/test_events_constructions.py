@@ -348,3 +348,54 @@ def test_ending_mediation_efforts_is_withdrawing_from_mediation():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == ["SANCTION"]
+
+
+def test_abusing_people_is_an_assault_but_abusing_power_is_not():
+    # "Guards abused the prisoners." / "The minister abused his power."
+    people = _doc([
+        ("Guards", 1, "nsubj", "NOUN", "guard", "O"),
+        ("abused", 1, "ROOT", "VERB", "abuse", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("prisoners", 1, "dobj", "NOUN", "prisoner", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    power = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("minister", 2, "nsubj", "NOUN", "minister", "O"),
+        ("abused", 2, "ROOT", "VERB", "abuse", "O"),
+        ("his", 4, "poss", "PRON", "his", "O"),
+        ("power", 2, "dobj", "NOUN", "power", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(people) == ["ASSAULT"]
+    assert _types(power) == []
+
+
+def test_accepting_a_compromise_is_an_agreement():
+    # "Ruritania accepted a compromise."
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("accepted", 1, "ROOT", "VERB", "accept", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("compromise", 1, "dobj", "NOUN", "compromise", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _types(doc) == ["AGREE"]
+
+
+def test_conjoined_clause_with_its_own_auxiliary_is_not_content():
+    # "Ruritania agreed to talks but was refusing entry to monitors."
+    doc = _doc([
+        ("Ruritania", 1, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("agreed", 1, "ROOT", "VERB", "agree", "O"),
+        ("to", 1, "prep", "ADP", "to", "O"),
+        ("talks", 2, "pobj", "NOUN", "talk", "O"),
+        ("but", 1, "cc", "CCONJ", "but", "O"),
+        ("was", 6, "aux", "AUX", "be", "O"),
+        ("refusing", 1, "conj", "VERB", "refuse", "O"),
+        ("entry", 6, "dobj", "NOUN", "entry", "O"),
+        ("to", 6, "prep", "ADP", "to", "O"),
+        ("monitors", 8, "pobj", "NOUN", "monitor", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert "REJECT" in _types(doc)

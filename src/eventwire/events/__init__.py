@@ -106,10 +106,17 @@ def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
 
 def _content_of(tok: Token, matched: dict[int, Entry]) -> Token | None:
     """The event predicate (or dropped appeal/statement word) whose complement ``tok`` is: the nearest
-    matched word above it through complement relations, not crossing reported speech."""
+    matched word above it through complement relations, not crossing reported speech nor a conjoined
+    clause with its own subject or finite auxiliary."""
     cur = tok
     for _ in range(6):
         if cur.dep_ not in _CONTENT_DEPS or cur.head is cur:
+            return None
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.lower_ != "to")
+                for c in cur.children):
+            # "opened its borders but was refusing admittance": a finite clause of its own ("agreed to set
+            # up X and to suspend Y" stays one content)
             return None
         cur = cur.head
         if cur.i in matched:
