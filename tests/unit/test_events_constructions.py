@@ -399,3 +399,18 @@ def test_conjoined_clause_with_its_own_auxiliary_is_not_content():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert "REJECT" in _types(doc)
+
+
+def test_forces_entering_a_named_place_is_an_incursion():
+    # "Troops entered Freedonia." / "The president entered Freedonia."
+    def doc(subject: str, lemma: str) -> Doc:
+        return _doc([
+            ("The", 1, "det", "DET", "the", "O"),
+            (subject, 2, "nsubj", "NOUN", lemma, "O"),
+            ("entered", 2, "ROOT", "VERB", "enter", "O"),
+            ("Freedonia", 2, "dobj", "PROPN", "Freedonia", "B-GPE"),
+            (".", 2, "punct", "PUNCT", ".", "O"),
+        ])  # fmt: skip
+
+    assert _types(doc("troops", "troop")) == ["ASSAULT"]
+    assert _types(doc("president", "president")) == []

@@ -13,8 +13,10 @@ in X" -> X's rebels).
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
 the act of a claim of responsibility ("X claimed they had attacked Y", CAMEO 015); a participle or
 adjective modifying a noun ("the besieged town"); an act that is the content of another event or
-appeal (non-asserted under it, a gerund after it, an event noun or relative clause inside its
-arguments). What is recoded (``_turned``): refused
+appeal (non-asserted under it, a gerund after it or as its object, an event noun or relative clause
+inside its arguments); a MOBILIZE or "help" whose purpose clause is coded ("sent troops to attack").
+What is added beyond the lexicon: a "..., targeting X" adjunct of an assault, and armed forces
+entering a named place (both ASSAULT). What is recoded (``_turned``): refused
 cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation -> AGREE, announced
 coercion -> THREATEN; a reported "X said Y must ..." clause is X's REQUEST; readiness to cooperate
 adds an AGREE. Confidence ranks the sentence's main event first.
@@ -204,6 +206,31 @@ def _aims_assault(tok: Token, matched: dict[int, Entry]) -> bool:
     verb = tok.head
     return any(matched.get(t.i) is not None and matched[t.i].event_type == "ASSAULT"
                for t in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))))
+
+
+_INCURSION = Entry(lemma="enter", pos="VERB", event_type="ASSAULT", cameo="192",
+                   note="armed forces entering a named place: a military incursion")
+# Heads of armed-force subjects ("troops entered X"), besides mentions of the MIL sector.
+_FORCES = frozenset({"troop", "force", "soldier", "army", "tank", "militant", "rebel", "fighter", "militia",
+                     "unit", "column", "paratrooper", "commando"})
+
+
+def _forces_enter_place(tok: Token, by_token: dict[int, ActorMention]) -> bool:
+    """"Israeli forces entered Gaza": armed forces (a MIL mention or a force noun as subject) entering a
+    named place (a GPE, LOC or FAC object, or one the actor stage knows as a place) make a military
+    incursion, ASSAULT like entering a town (the lexicon's "enter" entries only know place nouns, since
+    people also enter countries peacefully)."""
+    if tok.lemma_.lower() != "enter" or tok.pos_ != "VERB":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if obj is None or subj is None:
+        return False
+    place = by_token.get(obj.i)
+    if obj.ent_type_ not in ("GPE", "LOC", "FAC") and (place is None or place.how not in _PLACE_KINDS):
+        return False
+    m = by_token.get(subj.i)
+    return subj.lemma_.lower() in _FORCES or (m is not None and m.actor.sector == "MIL")
 
 
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
@@ -477,6 +504,8 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     for t in doc:
         if t.i not in matched and _aims_assault(t, matched):
             matched[t.i] = _AIMED
+        elif t.i not in matched and _forces_enter_place(t, by_token):
+            matched[t.i] = _INCURSION
     # "X said Y must do Z" is X's demand (REQUEST) of Y; Z is its content, not an event of its own.
     reporter = {t.i: r for t in doc if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
     for i in reporter:
