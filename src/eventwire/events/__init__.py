@@ -13,8 +13,10 @@ in X" -> X's rebels).
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
 the act of a claim of responsibility ("X claimed they had attacked Y", CAMEO 015); a participle or
 adjective modifying a noun ("the besieged town"); an act that is the content of another event or
-appeal (non-asserted under it, a gerund after it, an event noun or relative clause inside its
-arguments). What is recoded (``_turned``): refused
+appeal (non-asserted under it, a gerund after it or as its object, an event noun or relative clause
+inside its arguments); a MOBILIZE or "help" whose purpose clause is coded ("sent troops to attack").
+What is added beyond the lexicon: a "..., targeting X" adjunct of an assault, and armed forces
+entering a named place (both ASSAULT). What is recoded (``_turned``): refused
 cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation -> AGREE, announced
 coercion -> THREATEN; a reported "X said Y must ..." clause is X's REQUEST; readiness to cooperate
 adds an AGREE. Confidence ranks the sentence's main event first.
@@ -90,11 +92,13 @@ _NOT_PLACE_KINDS = frozenset({"igo"})
 
 def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
     """True when ``tok`` is a noun that a governing verb's entry already took as its object ("imposed
-    sanctions", "held talks"): the verb's reading, with better arguments, stands for both."""
+    sanctions", "held talks", "ended mediation efforts", by the noun or its compound): the verb's reading,
+    with better arguments, stands for both."""
     head = tok.head
     for _ in range(2):
         entry = matched.get(head.i)
-        if entry is not None and tok.lemma_.lower() in entry.object:
+        if entry is not None and (tok.lemma_.lower() in entry.object or any(
+                c.dep_ == "compound" and c.lemma_.lower() in entry.object for c in tok.children)):
             return True
         if head.dep_ != "prep" or head.head is head:
             break
@@ -104,10 +108,17 @@ def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
 
 def _content_of(tok: Token, matched: dict[int, Entry]) -> Token | None:
     """The event predicate (or dropped appeal/statement word) whose complement ``tok`` is: the nearest
-    matched word above it through complement relations, not crossing reported speech."""
+    matched word above it through complement relations, not crossing reported speech nor a conjoined
+    clause with its own subject or finite auxiliary."""
     cur = tok
     for _ in range(6):
         if cur.dep_ not in _CONTENT_DEPS or cur.head is cur:
+            return None
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.lower_ != "to")
+                for c in cur.children):
+            # "opened its borders but was refusing admittance": a finite clause of its own ("agreed to set
+            # up X and to suspend Y" stays one content)
             return None
         cur = cur.head
         if cur.i in matched:
@@ -179,6 +190,49 @@ def _protest_demand(tok: Token, matched: dict[int, Entry]) -> bool:
 _MUST = Entry(lemma="must", pos="VERB", event_type="REQUEST", cameo="100", recipient="none",
               note="reported 'must' clause: a demand")
 
+_AIMED = Entry(lemma="target", pos="VERB", event_type="ASSAULT", cameo="190",
+               note="participial adjunct aiming an assault: 'launched an offensive, targeting X'")
+# Participles that say what an assault is aimed at.
+_AIM = frozenset({"target"})
+
+
+def _aims_assault(tok: Token, matched: dict[int, Entry]) -> bool:
+    """``tok`` is a participial adjunct ("..., targeting X") of a clause that reports an ASSAULT (its verb,
+    or the verb's object or subject: "launched an offensive in the region, targeting X"): the
+    participle is that assault aimed at X, whatever X is (the lexicon's own "target" entries only
+    know place nouns, since "targeted sanctions" and "targeting voters" are no attack)."""
+    if tok.lemma_.lower() not in _AIM or tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head is tok:
+        return False
+    verb = tok.head
+    return any(matched.get(t.i) is not None and matched[t.i].event_type == "ASSAULT"
+               for t in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))))
+
+
+_INCURSION = Entry(lemma="enter", pos="VERB", event_type="ASSAULT", cameo="192",
+                   note="armed forces entering a named place: a military incursion")
+# Heads of armed-force subjects ("troops entered X"), besides mentions of the MIL sector.
+_FORCES = frozenset({"troop", "force", "soldier", "army", "tank", "militant", "rebel", "fighter", "militia",
+                     "unit", "column", "paratrooper", "commando"})
+
+
+def _forces_enter_place(tok: Token, by_token: dict[int, ActorMention]) -> bool:
+    """"Israeli forces entered Gaza": armed forces (a MIL mention or a force noun as subject) entering a
+    named place (a GPE, LOC or FAC object, or one the actor stage knows as a place) make a military
+    incursion, ASSAULT like entering a town (the lexicon's "enter" entries only know place nouns, since
+    people also enter countries peacefully)."""
+    if tok.lemma_.lower() != "enter" or tok.pos_ != "VERB":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if obj is None or subj is None:
+        return False
+    place = by_token.get(obj.i)
+    if obj.ent_type_ not in ("GPE", "LOC", "FAC") and (place is None or place.how not in _PLACE_KINDS):
+        return False
+    m = by_token.get(subj.i)
+    return subj.lemma_.lower() in _FORCES or (m is not None and m.actor.sector == "MIL")
+
+
 _EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver", "wargame"})
 # Coercive acts that, announced as intended ("plans to impose", "would blockade"), are threats.
 _THREAT_ACTS = frozenset({"COERCE", "ASSAULT", "SANCTION"})
@@ -242,6 +296,26 @@ def _claimed_own_act(tok: Token) -> bool:
     return (doer.pos_ == "PRON" and doer.lower_ not in ("it", "you")) or doer.lower_ == claimant.lower_
 
 
+# Verbs of helping: "helped negotiate a truce" reports the negotiation, the help is how it came about.
+_HELP = frozenset({"help", "assist"})
+
+
+def _purpose_act(tok: Token, entry: Entry, coded: set[int]) -> Token | None:
+    """The coded act that ``tok`` (a MOBILIZE or a helping verb) serves, or None. Forces moved "to fight
+    X" or inspectors sent "to investigate": the manual codes the ASSAULT, not a MOBILIZE in its
+    context, and people are mobilized or sent for what they do there, so only the purpose is coded;
+    "helped support X" is the support. The purpose is an infinitival clause of ``tok`` (``advcl`` or
+    ``xcomp`` with "to", or the bare complement of a helping verb) whose predicate is itself coded."""
+    if entry.event_type != "MOBILIZE" and entry.lemma not in _HELP:
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or c.i not in coded or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if entry.lemma in _HELP or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
 def _in_relative(tok: Token) -> bool:
     """``tok`` heads a relative or adnominal clause, or a clause conjoined with or subordinate to one
     ("the demonstration staged by students to protest the decision")."""
@@ -273,7 +347,9 @@ def _background_arc(tok: Token, matched: dict[int, Entry]) -> bool:
         return True
     # "sanctions ... for its support of X", "imposed sanctions on X for its support of Y": the reason for a
     # coded act.
-    return word == "for" and prep.head.i in matched
+    # "sanctions on the faction that controls X for its support of Y": an act with its own possessor
+    # under "for" is the reason for something, wherever the parser attaches the phrase.
+    return word == "for" and (prep.head.i in matched or any(c.dep_ == "poss" for c in tok.children))
 
 
 def _background(tok: Token, matched: dict[int, Entry]) -> bool:
@@ -318,12 +394,16 @@ def _place_may_be_recipient(entry: Entry, place: Place, actors: tuple[ActorMenti
 
 
 def _place_is_target(tok: Token, place: Place) -> bool:
-    """``place`` is attached to the act of ``tok`` (or to the verb carrying it), not a place mentioned
+    """``place`` is attached to the act of ``tok`` (or to the verb carrying it, or to the verb of occurrence
+    whose subject it is), not a place mentioned
     elsewhere in the sentence: its phrase climbs to the predicate through ``_PLACE_UP`` arcs."""
     span = tok.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
     anchors = {tok.i}
+    occurs = frames.occurrence_verb(tok)
+    if occurs is not None:
+        anchors.add(occurs.i)  # "an explosion took place in X": the verb of occurrence carries the place
     cur = tok
     for _ in range(3):
         if cur.dep_ not in _CARRIER or cur.head is cur:
@@ -373,6 +453,12 @@ def _has_poss(tok: Token) -> bool:
     return any(c.dep_ == "poss" for c in tok.children)
 
 
+def _gerund_object(tok: Token) -> bool:
+    """"vetoed a resolution censuring X", "opposed sending troops": an -ing verb that is the direct object
+    of the word above it names the act that word is about (its content), like a gerund after "of"."""
+    return tok.dep_ == "dobj" and tok.tag_ == "VBG" and tok.pos_ in ("VERB", "AUX")
+
+
 def _gerund_after_verb(tok: Token) -> bool:
     """"denied supplying weapons": an -ing form right after the verb whose object it is said to modify
     is that verb's gerund complement (a frequent misparse as ``amod``), not a modifier."""
@@ -384,11 +470,20 @@ def _is_candidate(tok: Token) -> bool:
     """Tokens that may be predicates: not part of a name, not a noun modifying another noun
     ("arrest warrant", "assault rifle"), not a participle or adjective modifying a noun ("the besieged
     town", "the Israeli-occupied West Bank", "an occupying army"): such a modifier describes a state of
-    what it modifies, it does not report an act."""
+    what it modifies, it does not report an act; nor an event noun as possessor ("the meeting's
+    co-chairman") or a participle used as a noun ("evacuated the wounded")."""
     if tok.dep_ == "amod" and tok.pos_ in ("VERB", "ADJ") and tok.head.pos_ in ("NOUN", "PROPN") \
             and not _gerund_after_verb(tok):
         return False
     if tok.ent_type_ in _NAME_ENTS and tok.pos_ == "PROPN":
+        return False
+    if tok.dep_ == "poss" and tok.pos_ in ("NOUN", "PROPN"):
+        # "the meeting's co-chairman": an event noun as possessor identifies someone, it reports nothing.
+        return False
+    if tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # "evacuated the wounded", "the injured were taken to hospital": a participle used as a noun
+        # names people, not an act.
         return False
     if tok.ent_type_ in ("ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"):
         return False
@@ -406,6 +501,11 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     events: list[Event] = []
     agreed: set[int] = set()  # readiness words already coded as AGREE
     matched = {t.i: e for t in doc if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
+    for t in doc:
+        if t.i not in matched and _aims_assault(t, matched):
+            matched[t.i] = _AIMED
+        elif t.i not in matched and _forces_enter_place(t, by_token):
+            matched[t.i] = _INCURSION
     # "X said Y must do Z" is X's demand (REQUEST) of Y; Z is its content, not an event of its own.
     reporter = {t.i: r for t in doc if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
     for i in reporter:
@@ -447,12 +547,13 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             if rep is not None:
                 mod, mod_reason = "asserted", f"'must' clause reported by '{rep.text}'"
             gov = _content_of(tok, matched)
-            if gov is not None and (mod != "asserted" or tok.dep_ == "pcomp" or (
+            if gov is not None and (mod != "asserted" or tok.dep_ == "pcomp" or _gerund_object(tok) or (
                     entry.event_type == "REQUEST" and matched[gov.i].event_type == "PROTEST")):
                 # "demanded the withdrawal", "agreed to cooperate", "urged X to release": the governed
                 # act is the content of the governing event (or appeal), not an event of its own; so is
                 # the demand a protest is staged for (PLOVER: demands made by protest are PROTEST), and
-                # the act a gerund names after the governing word ("accused X of violating ...").
+                # the act a gerund names after the governing word ("accused X of violating ...", "opposed
+                # sending troops").
                 continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
@@ -505,4 +606,14 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 modality=mod, confidence=round(min(confidence, 1.0), 2),
                 explain=(entry.describe(), *fr.arcs, f"modality: {mod_reason}"),
             ))  # fmt: skip
-    return tuple(events)
+    # A mobilization or help whose purpose is itself coded gives way to it (``_purpose_act``).
+    starts = {ev.start for ev in events}
+    coded = {t.i for t in doc if t.idx in starts}
+    kept = []
+    for ev in events:
+        span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        source = matched.get(head.i) if head is not None else None
+        if head is None or source is None or ev.trigger != head.text or _purpose_act(head, source, coded) is None:
+            kept.append(ev)
+    return tuple(kept)

@@ -4,7 +4,9 @@ For every token the lexicon matches (a verb, a noun such as "talks" or "deployme
 adjective), ``frame(token, ...)`` finds:
 
 - actor: the subject (``nsubj``); for a passive, the ``agent`` ("was attacked by X"); for a noun, its
-  possessor ("Moscow's offensive") or an adjectival demonym ("Russian shelling"); failing those, the
+  possessor ("Moscow's offensive"), an adjectival demonym ("Russian shelling"), its by-phrase ("an
+  offensive by X") or the between-phrase of the verb of occurrence it is the subject of ("a clash
+  occurred between X and Y", ``occurrence_verb``, whose prepositions also give the recipient); failing those, the
   subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
   to military cooperation" -> Minsk);
 - recipient: the direct object (or the passive subject), else the object of the entry's preposition
@@ -272,6 +274,47 @@ def _of_place(head: Token, mentions: tuple[ActorMention, ...], by_token: dict[in
     return tuple(out)
 
 
+# Verbs that say an event noun (their subject) happened: "a clash occurred", "an explosion took place",
+# "fighting broke out", "the offensive began". They add nothing but time and place, so the noun's
+# arguments may hang on them ("a clash occurred between X and Y").
+_OCCUR = frozenset({"occur", "happen", "erupt", "begin", "start", "continue", "resume", "intensify", "escalate",
+                    "rage", "unfold", "ensue"})
+_OCCUR_PHRASAL = {"take": ("dobj", "place"), "break": ("prt", "out")}
+
+
+def occurrence_verb(tok: Token) -> Token | None:
+    """The verb of occurrence whose subject the noun ``tok`` is ("a clash occurred", "an explosion took
+    place", "fighting broke out"), or None."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or tok.head is tok:
+        return None
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma in _OCCUR:
+        return verb
+    need = _OCCUR_PHRASAL.get(lemma)
+    if need is not None and any(c.dep_ == need[0] and c.lower_ == need[1] for c in verb.children):
+        return verb
+    return None
+
+
+def _noun_agent(tok: Token, by_token: dict[int, ActorMention], arcs: list[str]) -> Token | None:
+    """The actor of an event noun named by a phrase rather than a possessor: its by-phrase ("an
+    offensive by Russian forces", "protests by students"), or the between/among-phrase of the verb
+    of occurrence it is the subject of ("a clash occurred between X and Y": the parties are actors, and
+    each other's recipients when they are different parties). Only a phrase naming a party counts."""
+    head = _prep_object(tok, ("by",))
+    if head is not None and _mentions_in(_arg_tokens(head), by_token):
+        arcs.append("actor=by-phrase of the noun")
+        return head
+    verb = occurrence_verb(tok)
+    if verb is not None:
+        head = _prep_object(verb, ("between", "among", "by"))
+        if head is not None and _mentions_in(_arg_tokens(head), by_token):
+            arcs.append(f"actor=pobj({head.head.text}) of '{verb.text}'")
+            return head
+    return None
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
@@ -290,6 +333,8 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             if mod is not None:
                 actor_head = mod
                 arcs.append(f"actor={mod.dep_}")
+        if actor_head is None:
+            actor_head = _noun_agent(tok, by_token, arcs)
     else:
         agent = _child(tok, ("agent",))
         passive = _child(tok, _PASS_SUBJ)
@@ -335,6 +380,10 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
         if obj is not None and obj.lemma_.lower() in entry.object:
             cands.append((_prep_object(obj, preps), "recipient=pobj"))
         cands.append((_recipient_above(tok, preps, actor_head), "recipient=pobj"))
+        occurs = occurrence_verb(tok)
+        if occurs is not None:
+            # "an attack took place against X": the occurrence verb carries the noun's arguments.
+            cands.append((_prep_object(occurs, preps), "recipient=pobj"))
         found = [(h, why) for h, why in cands if h is not None]
         actor_set = _arg_tokens(actor_head) if actor_head is not None else set()
         # A phrase that names no party ("gave the Ivory Coast 5.1 million dollars": the object is the
