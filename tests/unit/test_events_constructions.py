@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import spacy
+from handbuilt import NoKB as _NoKB
 from spacy.tokens import Doc
 
 from eventwire import events
@@ -19,13 +20,6 @@ from eventwire.events import lexicon, ontology
 from eventwire.records import Actor, ActorMention, Article
 
 _VOCAB = spacy.blank("en").vocab
-
-
-class _NoKB:
-    """A knowledge base that knows no names."""
-
-    def lookup_name(self, text: str, on: Any = None) -> None:
-        return None
 
 
 def _doc(rows: list[tuple[str, int, str, str, str, str]], tags: list[str] | None = None) -> Doc:

@@ -9,14 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import spacy
+from handbuilt import doc as _doc
 from spacy.tokens import Doc
 
 from eventwire import events
 from eventwire.events import lexicon, ontology
 from eventwire.records import Actor, ActorMention, Article, Event
 
-_VOCAB = spacy.blank("en").vocab
 RUR = Actor(code="RUR", country="RUR", name="Ruritania")
 FRE = Actor(code="FRE", country="FRE", name="Freedonia")
 
@@ -32,15 +31,6 @@ class _PlaceKB:
 
     def lookup_name(self, text: str, on: Any = None) -> _Name | None:
         return _Name(RUR, "country") if text == "Ruritania" else None
-
-
-def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or "O")."""
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
-    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
-               sent_starts=[i == 0 for i in range(len(rows))])
 
 
 def _mention(doc: Doc, first: int, last: int, actor: Actor, how: str = "country") -> ActorMention:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import spacy
+from handbuilt import NoKB as _NoKB
+from handbuilt import doc as _doc
 from spacy.tokens import Doc
 
 from eventwire import events
@@ -16,22 +18,6 @@ from eventwire.events import lexicon, ontology, where
 from eventwire.records import Article
 
 _VOCAB = spacy.blank("en").vocab
-
-
-class _NoKB:
-    """A knowledge base that knows no names (the event rules must not depend on it)."""
-
-    def lookup_name(self, text: str, on: Any = None) -> None:
-        return None
-
-
-def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or "O")."""
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
-    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
-               sent_starts=[i == 0 for i in range(len(rows))])
 
 
 def _code(doc: Doc) -> tuple[Any, ...]:

@@ -6,31 +6,12 @@ entities) and asks :func:`eventwire.events.where.event_place` for the place of o
 
 from __future__ import annotations
 
-from typing import Any
-
-import spacy
+from handbuilt import NoKB as _NoKB
+from handbuilt import doc as _doc
 from spacy.tokens import Doc
 
 from eventwire.events import where
 from eventwire.records import Place
-
-_VOCAB = spacy.blank("en").vocab
-
-
-class _NoKB:
-    """A knowledge base that knows no names."""
-
-    def lookup_name(self, text: str, on: Any = None) -> None:
-        return None
-
-
-def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or "O")."""
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
-    return Doc(_VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
-               sent_starts=[i == 0 for i in range(len(rows))])
 
 
 def _place(doc: Doc, pred: int, exclude: set[int] | None = None, material: bool = True) -> Place | None:

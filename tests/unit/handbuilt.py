@@ -1,0 +1,27 @@
+"""Hand-built spaCy Docs for the component tests, which need no model (shared by the event tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+
+VOCAB = spacy.blank("en").vocab
+
+
+class NoKB:
+    """A knowledge base that knows no names (the rules under test must not depend on it)."""
+
+    def lookup_name(self, text: str, on: Any = None) -> None:
+        return None
+
+
+def doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """One sentence from rows of (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or
+    "O"); a word is followed by a space unless the next one is punctuation."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    return Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+               pos=[r[3] for r in rows], lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               sent_starts=[i == 0 for i in range(len(rows))])
