@@ -42,7 +42,10 @@ LEAD_SENTENCES = 3
 
 def dateline(doc: Doc, is_place: Callable[[str], bool]) -> tuple[int, int] | None:
     """The token span of the dateline's place name at the start of ``doc``, or None."""
-    head = doc.text[:200]
+    # The first 200 characters from the tokens that hold them: ``doc.text`` would rebuild the whole
+    # text, and this runs for every placeless event of a lead.
+    end = next((t.i for t in doc if t.idx >= 200), len(doc))
+    head = "".join(t.text_with_ws for t in doc[:end])[:200]
     for form in _FORMS:
         m = form.match(head)
         if m is None:
@@ -58,10 +61,15 @@ def dateline(doc: Doc, is_place: Callable[[str], bool]) -> tuple[int, int] | Non
 
 
 def in_lead(tok: Token) -> bool:
-    """Whether ``tok``'s sentence is in the lead: among the first sentences and in the first paragraph."""
+    """Whether ``tok``'s sentence is in the lead: among the first sentences and in the first paragraph.
+    Only the sentences before it are read, and at most ``LEAD_SENTENCES`` of them (this runs for every
+    placeless event)."""
     doc = tok.doc
     sent = tok.sent
-    first_break = doc.text.find("\n\n")
-    if first_break >= 0 and sent.start_char > first_break:
-        return False
-    return sum(1 for s in doc.sents if s.start < sent.start) < LEAD_SENTENCES
+    for before, s in enumerate(doc.sents, start=1):
+        if s.start >= sent.start:
+            break
+        if before >= LEAD_SENTENCES:
+            return False
+    # A blank line (a whitespace token holding two newlines) before the sentence ends the first paragraph.
+    return not any("\n\n" in t.text for t in doc[: sent.start] if t.is_space)
