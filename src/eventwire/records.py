@@ -343,6 +343,12 @@ class CodedArticle:
     quotes: tuple[Quote, ...] = ()
     tone: Tone | None = None
 
+    @property
+    def statements(self) -> tuple[Quote, ...]:
+        """The quotes that are statements by someone (scare quotes left out): what every count of
+        quotes reports, in run summaries and in ``eventwire stats`` alike."""
+        return tuple(q for q in self.quotes if not q.scare)
+
     def __post_init__(self) -> None:
         # Quotes are kept in text order (statements and scare quotes are listed apart in JSON; the order
         # is what puts them back together).

@@ -340,3 +340,16 @@ def test_an_article_breaking_the_stores_keys_is_a_reject_and_the_batch_goes_on(s
     assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     stage, reason = store.execute("SELECT stage, reason FROM rejects").fetchone()
     assert stage == "store" and "not stored" in reason
+
+
+def test_run_counts_quotes_as_stats_does(store, coded):
+    """A scare quote is stored but is not a statement: the run's count of quotes and `stats` agree."""
+    text = coded.article.text
+    qs, qe = text.index("checkpoints"), text.index("checkpoints") + len("checkpoints")
+    scare = dataclasses.replace(coded.quotes[0], id=coded.quotes[0].id + "s", text=text[qs:qe], start=qs, end=qe,
+                                direct=True, speaker=None, scare=True, cue=None)
+    with_scare = dataclasses.replace(coded, quotes=(*coded.quotes, scare))
+    with Writer(store) as w:
+        assert w.write(with_scare)
+    assert store.execute("SELECT count(*) FROM quotes").fetchone()[0] == 2
+    assert w.counts["quotes"] == 1 == query.summary(store)["quotes"]

@@ -161,7 +161,7 @@ class Coder:
                 self.rows[table].extend(rows)
         self.pending += len(batch)
         counts = {"articles": len(batch), "events": sum(len(c.events) for c, _ in batch),
-                  "quotes": sum(len(c.quotes) for c, _ in batch)}
+                  "quotes": sum(len(c.statements) for c, _ in batch)}
         return [c.article.id for c, _ in batch], counts
 
     def _flush_when_full(self) -> None:

@@ -236,8 +236,10 @@ def attach(conn: duckdb.DuckDBPyConnection, uri: str) -> dict[str, int]:
         conn.execute("INSERT INTO actors SELECT DISTINCT ON (code) code, country, sector, name FROM mentions "
                      "WHERE code IS NOT NULL AND article_id IN (SELECT id FROM _attach_new) "
                      "ORDER BY code, article_id, start ON CONFLICT DO NOTHING")
-        for what in ("events", "quotes"):
-            counts[what] = _count(conn, f"SELECT count(*) FROM {what} WHERE article_id IN (SELECT id FROM _attach_new)")
+        new = "article_id IN (SELECT id FROM _attach_new)"
+        counts["events"] = _count(conn, f"SELECT count(*) FROM events WHERE {new}")
+        # Statements only, as in every other count of quotes (`eventwire stats`).
+        counts["quotes"] = _count(conn, f"SELECT count(*) FROM quotes WHERE NOT scare AND {new}")
         counts["rejects"] = 0
         if "rejects" in present:
             # A run's rejects are imported once: together with its runs row, which marks the run imported.

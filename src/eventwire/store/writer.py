@@ -243,5 +243,5 @@ class Writer:
         for coded, _ in fresh:
             self.counts["articles"] += 1
             self.counts["events"] += len(coded.events)
-            self.counts["quotes"] += len(coded.quotes)
+            self.counts["quotes"] += len(coded.statements)
         return [c for c, _ in fresh]
