@@ -45,6 +45,25 @@ def test_different_story_on_the_same_topic_is_not_merged():
     assert index.first_copy("c", signature(OTHER)) is None
 
 
+def test_the_earliest_registered_copy_is_the_first_copy():
+    """Two indexed copies of one story: a third copy points at the one registered first, even when
+    the later one is the closer match."""
+    index = NearDuplicates()
+    index.add("b", signature(REWRITE))
+    index.add("a", signature(STORY))
+    index.add("a", signature(OTHER))  # re-adding an id changes nothing
+    assert index.first_copy("c", signature(STORY)) == "b"
+
+
+def test_similarity_is_the_share_of_equal_hash_values():
+    sig = signature(STORY)
+    assert sig is not None
+    other = sig.copy()
+    other[:32] += 1
+    assert NearDuplicates().similarity(sig, sig) == 1.0
+    assert NearDuplicates().similarity(sig, other) == 0.75
+
+
 def test_short_texts_are_never_near_duplicates():
     assert signature("Ghana and Togo met.") is None
     assert NearDuplicates().first_copy("x", None) is None
