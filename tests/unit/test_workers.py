@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import duckdb
@@ -37,3 +38,14 @@ def test_two_workers_store_exactly_what_one_process_stores(tmp_path: Path) -> No
     b = local.ingest([str(samples_dir())], Settings.from_env(db_path=two), workers=2)
     assert a == b and a["articles"] == 20
     assert _dump(one) == _dump(two)
+
+
+def test_workers_parse_in_one_process_each(caplog):
+    from eventwire.engines.workers import worker_settings
+
+    two = Settings(n_process=2)
+    with caplog.at_level(logging.WARNING, logger="eventwire.engines.workers"):
+        assert worker_settings(two, 3).n_process == 1
+    assert "EVENTWIRE_N_PROCESS=2 is ignored" in caplog.text
+    one = Settings()
+    assert worker_settings(one, 3) is one

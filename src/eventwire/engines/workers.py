@@ -8,6 +8,8 @@ bounded however long the input is.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -18,9 +20,21 @@ from eventwire import pipeline
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
 
+log = logging.getLogger(__name__)
+
 CHUNK = 8
 _STAGES: pipeline.Stages | None = None
 _SETTINGS: Settings | None = None
+
+
+def worker_settings(settings: Settings, workers: int) -> Settings:
+    """The settings each worker runs with: one parse process apiece. ``workers`` processes each
+    starting ``settings.n_process`` parse processes would oversubscribe the cores without warning."""
+    if settings.n_process == 1:
+        return settings
+    log.warning("%d workers each parse in one process: EVENTWIRE_N_PROCESS=%d is ignored with --workers",
+                workers, settings.n_process)
+    return dataclasses.replace(settings, n_process=1)
 
 
 def _init(settings: Settings) -> None:
@@ -40,7 +54,7 @@ def code_parallel(items: Iterable[Article | Reject], settings: Settings, workers
     ctx = multiprocessing.get_context("spawn")
     it = iter(items)
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init,
-                             initargs=(settings,)) as pool:
+                             initargs=(worker_settings(settings, workers),)) as pool:
         pending: deque[Future[list[CodedArticle | Reject]]] = deque()
         while True:
             while len(pending) < 2 * workers:
