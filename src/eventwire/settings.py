@@ -8,7 +8,7 @@ Environment variables (CLI options win over them):
 - ``EVENTWIRE_MAX_BYTES``: inputs larger than this are rejected (default 20 MB).
 - ``EVENTWIRE_N_PROCESS``: processes parsing with spaCy (``nlp.pipe(n_process=...)``), default 1. Two
   on a machine with two free cores parses about twice as fast; the output is the same. Ignored (with a
-  warning) under `--workers N`, whose workers parse in one process each.
+  warning) under ``--workers N``, whose workers parse in one process each.
 - ``EVENTWIRE_CACHE`` (``0`` turns it off) and ``EVENTWIRE_CACHE_DIR``: the start-up cache, see
   ``eventwire.cache``.
 """
