@@ -24,7 +24,7 @@ COUNTRIES = {r["iso3"] for r in rows("countries")}
 IGOS = {r["code"] for r in rows("igos")}
 
 
-@pytest.mark.parametrize("name", ["metonyms", "officials", "leaders", "groups"])
+@pytest.mark.parametrize("name", ["metonyms", "officials", "leaders", "heads", "groups"])
 def test_sectors_countries_and_igos_are_known(name: str) -> None:
     for row in rows(name):
         assert row.get("sector", "GOV") in SECTORS, row
@@ -54,13 +54,13 @@ def test_no_group_name_names_two_different_actors() -> None:
 
 
 def test_official_dates_are_ordered() -> None:
-    for r in rows("officials") + rows("leaders"):
+    for r in rows("officials") + rows("leaders") + rows("heads"):
         if r.get("start") and r.get("end"):
             assert str(r["start"]) <= str(r["end"]), r
 
 
 def test_every_data_file_is_a_kb_layer() -> None:
-    assert {"groups", "places", "leaders"} <= set(DATA_FILES)
+    assert {"groups", "places", "leaders", "heads"} <= set(DATA_FILES)
 
 
 def test_unknown_sector_in_a_user_file_is_an_input_error() -> None:

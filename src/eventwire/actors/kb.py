@@ -6,8 +6,9 @@ Sources, in order (later ones add to earlier ones):
    ISO 3166-2 first-level subdivisions (states, provinces, regions) as places of their country.
 2. ``data/countries.yaml``: aliases, capitals and demonyms; ``data/igos.yaml``: organisations with
    member lists; ``data/metonyms.yaml``: buildings and state bodies standing for governments;
-   ``data/roles.yaml``: sector nouns; ``data/officials.yaml`` and ``data/leaders.yaml``: office
-   holders with date ranges; ``data/groups.yaml``: named non-state actors (armed groups, parties,
+   ``data/roles.yaml``: sector nouns; ``data/officials.yaml``, ``data/leaders.yaml`` and
+   ``data/heads.yaml`` (heads of state and government since the 1970s): office holders with date
+   ranges; ``data/groups.yaml``: named non-state actors (armed groups, parties,
    NGOs, companies, universities, pre-states); ``data/places.yaml``: cities and regions.
    Formats: ``data/README.md``.
 3. Files the user passes with ``--kb-extra``: one YAML mapping with any of the keys of
@@ -48,7 +49,7 @@ from eventwire.errors import InputError
 from eventwire.records import Actor
 
 log = logging.getLogger(__name__)
-DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials", "leaders", "groups", "places")
+DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials", "leaders", "heads", "groups", "places")
 # PLOVER/NGEC agent types. MED is medical/health and JRN is media (PLOVER usage); HLH is still
 # accepted in user files as an older name for MED.
 SECTORS = frozenset({
@@ -325,7 +326,7 @@ def _add_officials(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 
 
 _ADDERS = {"countries": _add_countries, "igos": _add_igos, "metonyms": _add_metonyms,
-           "roles": _add_roles, "officials": _add_officials, "leaders": _add_officials,
+           "roles": _add_roles, "officials": _add_officials, "leaders": _add_officials, "heads": _add_officials,
            "groups": _add_groups, "places": _add_places}
 
 
