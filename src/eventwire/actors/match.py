@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventwire import cache
-from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Role, code_of, key
+from eventwire.actors import phrase
+from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Name, Role, code_of, key
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
 _GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
@@ -119,6 +120,17 @@ def _head_role(span: Span, kb: KnowledgeBase) -> Role | None:
     return None
 
 
+def _official(text: str, kb: KnowledgeBase, on: dt.date | None) -> Name | None:
+    """The official a person's name names, also by a lone surname after a title ("President Bush",
+    see ``phrase.person``); None for anyone else."""
+    found = kb.lookup_name(text, on)
+    if found is not None and found.kind == "official":
+        return found
+    if found is None:
+        return phrase.person(phrase.words(text), kb, on, after_title=True)
+    return None
+
+
 def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, on: dt.date | None
              ) -> list[tuple[Span, Actor, str]]:
     """Country/demonym + role (+ person) compounds, and IGO + group-noun phrases."""
@@ -126,9 +138,11 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
     # PERSON entities by first token: a name right after a title. (Doc.ents builds its spans on every
     # access, so it is read once here rather than once per title.)
     person_at: dict[int, Span] = {}
+    person_end: dict[int, Span] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person_at.setdefault(ent.start, ent)
+            person_end.setdefault(ent.end, ent)
     by_end = {s.end: s for s in names}
     for role_span in roles:
         role = _head_role(role_span, kb)
@@ -144,6 +158,15 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
             if found is not None and found.actor.country and found.kind in PLACE_KINDS:
                 country = found.actor.country
                 start = left.start
+        else:
+            leader = person_end.get(start) or (person_end.get(start - 1) if start >= 1 and doc[start - 1].tag_ == "POS"
+                                               else None)
+            official = _official(leader.text, kb, on) if leader is not None else None
+            if leader is not None and official is not None and official.actor.country:
+                # "the Bush administration", "Suharto's government": a leader's government, country
+                # from the person, sector from the noun.
+                country = official.actor.country
+                start = leader.start
         end = role_span.end
         person = person_at.get(end)
         tail = doc[end - 1]
@@ -155,8 +178,8 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
         if person is not None:
             end = person.end
             name = person.text
-            official = kb.lookup_name(person.text, on)
-            if official is not None and official.kind == "official" and country is None:
+            official = _official(person.text, kb, on)
+            if official is not None and country is None:
                 country = official.actor.country
         sector, also = role.sector, role.also
         if start >= 2 and doc[start - 1].text in ("-", "‐") and doc[start - 2].lower_ == "ex":
