@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any
@@ -66,3 +67,16 @@ def test_every_data_file_is_a_kb_layer() -> None:
 def test_unknown_sector_in_a_user_file_is_an_input_error() -> None:
     with pytest.raises(InputError):
         build([{"groups": [{"name": "Nowhere Club", "sector": "XYZ"}]}])
+
+
+def test_names_of_a_state_before_its_independence_resolve_to_the_state_it_was_part_of() -> None:
+    kb = build([{"countries": [{"iso3": "SSD", "name": "South Sudan", "capitals": ["Juba"],
+                                "demonyms": ["South Sudanese"], "formerly": [{"country": "SDN", "until": "2011-07-08"}]}],
+                 "metonyms": [{"text": "SPLA", "country": "SSD", "sector": "MIL"}]}])
+    old, new = dt.date(2000, 1, 1), dt.date(2015, 1, 1)
+    juba_then, juba_now = kb.lookup_name("Juba", old), kb.lookup_name("Juba", new)
+    assert juba_then is not None and juba_then.actor.code == "SDN"   # a city of Sudan, not a government
+    assert juba_now is not None and juba_now.actor.code == "SSDGOV"
+    spla = kb.lookup_name("SPLA", old)
+    assert spla is not None and spla.actor.code == "SDNMIL"
+    assert kb.lookup_name("Juba", None).actor.code == "SSDGOV"  # type: ignore[union-attr]
