@@ -70,8 +70,9 @@ def test_unknown_sector_in_a_user_file_is_an_input_error() -> None:
 
 
 def test_names_of_a_state_before_its_independence_resolve_to_the_state_it_was_part_of() -> None:
-    kb = build([{"countries": [{"iso3": "SSD", "name": "South Sudan", "capitals": ["Juba"],
-                                "demonyms": ["South Sudanese"], "formerly": [{"country": "SDN", "until": "2011-07-08"}]}],
+    south = {"iso3": "SSD", "name": "South Sudan", "capitals": ["Juba"], "demonyms": ["South Sudanese"],
+             "formerly": [{"country": "SDN", "until": "2011-07-08"}]}
+    kb = build([{"countries": [south],
                  "metonyms": [{"text": "SPLA", "country": "SSD", "sector": "MIL"}]}])
     old, new = dt.date(2000, 1, 1), dt.date(2015, 1, 1)
     juba_then, juba_now = kb.lookup_name("Juba", old), kb.lookup_name("Juba", new)

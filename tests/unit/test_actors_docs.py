@@ -64,3 +64,21 @@ def test_leader_before_a_role_noun_gives_the_country() -> None:
     doc = _doc(["The", "Bush", "administration", "declared", "."], ["O", "B-PERSON", "O", "O", "O"])
     found = {m.text: m.actor for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))}
     assert found["Bush administration"].code == "USAGOV"
+
+
+def test_two_demonyms_in_a_row_are_one_people_of_the_first() -> None:
+    doc = _doc(["Bosnian", "Serbs", "demanded", "a", "truce", "."], ["B-NORP", "I-NORP", "O", "O", "O", "O"])
+    found = [(m.text, m.actor.country) for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))]
+    assert found == [("Bosnian Serbs", "BIH")]
+    doc = _doc(["Bosnian", "Serb", "forces", "withdrew", "."])
+    found = [(m.text, m.actor.code) for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))]
+    assert found == [("Bosnian Serb forces", "BIHMIL")]
+
+
+def test_ethnic_demonym_gives_no_country() -> None:
+    doc = _doc(["Ethnic", "Albanians", "protested", "."])
+    (m,) = match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))
+    assert m.actor.country is None and m.actor.sector == "CVL"
+    doc = _doc(["ethnic", "Albanian", "guerrillas", "surrendered", "."])
+    (m,) = match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))
+    assert m.actor.country is None and m.actor.sector == "REB"
