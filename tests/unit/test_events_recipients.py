@@ -379,3 +379,21 @@ def test_parties_to_a_joint_agreement_are_actors_only():
     doc = _joint_doc("signed", "sign", "treaty", "treaty")
     (ev,) = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 2, 2, FRE)))
     assert sorted(m.actor.code for m in ev.actor) == ["FRE", "RUR"] and ev.recipient == ()
+
+
+def test_place_of_a_joint_agreement_is_a_venue_not_a_recipient():
+    # "Osterlich and Freedonia signed a treaty in Ruritania."  Neither party nor the venue is a recipient.
+    OST = Actor(code="OST", country="OST", name="Osterlich")
+    doc = _doc([
+        ("Osterlich", 3, "nsubj", "PROPN", "Osterlich", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Freedonia", 0, "conj", "PROPN", "Freedonia", "B-GPE"),
+        ("signed", 3, "ROOT", "VERB", "sign", "O"),
+        ("treaty", 3, "dobj", "NOUN", "treaty", "O"),
+        ("in", 3, "prep", "ADP", "in", "O"),
+        ("Ruritania", 5, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, OST), _mention(doc, 2, 2, FRE)))
+    ev = next(e for e in coded if e.trigger == "signed")
+    assert ev.location is not None and ev.recipient == ()
