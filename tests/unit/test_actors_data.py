@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from importlib import resources
 from typing import Any
@@ -24,7 +25,7 @@ COUNTRIES = {r["iso3"] for r in rows("countries")}
 IGOS = {r["code"] for r in rows("igos")}
 
 
-@pytest.mark.parametrize("name", ["metonyms", "officials", "leaders", "groups"])
+@pytest.mark.parametrize("name", ["metonyms", "officials", "leaders", "heads", "groups"])
 def test_sectors_countries_and_igos_are_known(name: str) -> None:
     for row in rows(name):
         assert row.get("sector", "GOV") in SECTORS, row
@@ -54,15 +55,29 @@ def test_no_group_name_names_two_different_actors() -> None:
 
 
 def test_official_dates_are_ordered() -> None:
-    for r in rows("officials") + rows("leaders"):
+    for r in rows("officials") + rows("leaders") + rows("heads"):
         if r.get("start") and r.get("end"):
             assert str(r["start"]) <= str(r["end"]), r
 
 
 def test_every_data_file_is_a_kb_layer() -> None:
-    assert {"groups", "places", "leaders"} <= set(DATA_FILES)
+    assert {"groups", "places", "leaders", "heads"} <= set(DATA_FILES)
 
 
 def test_unknown_sector_in_a_user_file_is_an_input_error() -> None:
     with pytest.raises(InputError):
         build([{"groups": [{"name": "Nowhere Club", "sector": "XYZ"}]}])
+
+
+def test_names_of_a_state_before_its_independence_resolve_to_the_state_it_was_part_of() -> None:
+    south = {"iso3": "SSD", "name": "South Sudan", "capitals": ["Juba"], "demonyms": ["South Sudanese"],
+             "formerly": [{"country": "SDN", "until": "2011-07-08"}]}
+    kb = build([{"countries": [south],
+                 "metonyms": [{"text": "SPLA", "country": "SSD", "sector": "MIL"}]}])
+    old, new = dt.date(2000, 1, 1), dt.date(2015, 1, 1)
+    juba_then, juba_now = kb.lookup_name("Juba", old), kb.lookup_name("Juba", new)
+    assert juba_then is not None and juba_then.actor.code == "SDN"   # a city of Sudan, not a government
+    assert juba_now is not None and juba_now.actor.code == "SSDGOV"
+    spla = kb.lookup_name("SPLA", old)
+    assert spla is not None and spla.actor.code == "SDNMIL"
+    assert kb.lookup_name("Juba", None).actor.code == "SSDGOV"  # type: ignore[union-attr]

@@ -51,3 +51,34 @@ def test_possessive_country_before_a_role() -> None:
     found = {m.text: m.actor for m in match.find_mentions(doc, KB, NLP, None)}
     police = next(a for t, a in found.items() if t.endswith("police"))
     assert police.country == "KEN" and police.sector == "COP"
+
+
+def test_title_and_surname_of_a_leader_out_of_office_give_the_country() -> None:
+    # No Bush held office on 2000-01-01, but every Bush in the KB served the United States.
+    doc = _doc(["President", "Bush", "threatened", "Russia", "."], ["O", "B-PERSON", "O", "B-GPE", "O"])
+    found = {m.text: m.actor for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))}
+    assert found["President Bush"].country == "USA" and found["President Bush"].sector == "GOV"
+
+
+def test_leader_before_a_role_noun_gives_the_country() -> None:
+    doc = _doc(["The", "Bush", "administration", "declared", "."], ["O", "B-PERSON", "O", "O", "O"])
+    found = {m.text: m.actor for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))}
+    assert found["Bush administration"].code == "USAGOV"
+
+
+def test_two_demonyms_in_a_row_are_one_people_of_the_first() -> None:
+    doc = _doc(["Bosnian", "Serbs", "demanded", "a", "truce", "."], ["B-NORP", "I-NORP", "O", "O", "O", "O"])
+    found = [(m.text, m.actor.country) for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))]
+    assert found == [("Bosnian Serbs", "BIH")]
+    doc = _doc(["Bosnian", "Serb", "forces", "withdrew", "."])
+    found = [(m.text, m.actor.code) for m in match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))]
+    assert found == [("Bosnian Serb forces", "BIHMIL")]
+
+
+def test_ethnic_demonym_gives_no_country() -> None:
+    doc = _doc(["Ethnic", "Albanians", "protested", "."])
+    (m,) = match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))
+    assert m.actor.country is None and m.actor.sector == "CVL"
+    doc = _doc(["ethnic", "Albanian", "guerrillas", "surrendered", "."])
+    (m,) = match.find_mentions(doc, KB, NLP, dt.date(2000, 1, 1))
+    assert m.actor.country is None and m.actor.sector == "REB"

@@ -352,3 +352,48 @@ def test_exercise_is_joint_only_with_a_named_partner_not_a_party_of_another_clau
     ])  # fmt: skip
     coded = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 6, 6, FRE)))
     assert "MOBILIZE" in [e.event_type for e in coded] and "COOPERATE" not in [e.event_type for e in coded]
+
+
+def _joint_doc(verb: str, lemma: str, obj: str, obj_lemma: str) -> Doc:
+    # "Ruritania and Freedonia <verb> <obj>."
+    return _doc([
+        ("Ruritania", 3, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Freedonia", 0, "conj", "PROPN", "Freedonia", "B-GPE"),
+        (verb, 3, "ROOT", "VERB", lemma, "O"),
+        (obj, 3, "dobj", "NOUN", obj_lemma, "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+
+
+def test_parties_to_talks_are_each_others_recipients():
+    # "Ruritania and Freedonia held talks."  Talks are held with each other: RUR->FRE and FRE->RUR.
+    doc = _joint_doc("held", "hold", "talks", "talk")
+    ev = _only(_code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 2, 2, FRE))), "CONSULT")
+    assert sorted(m.actor.code for m in ev.actor) == ["FRE", "RUR"]
+    assert sorted(m.actor.code for m in ev.recipient) == ["FRE", "RUR"]
+
+
+def test_parties_to_a_joint_agreement_are_actors_only():
+    # "Ruritania and Freedonia signed a treaty."  A joint act: both are actors, no recipient (PLOVER).
+    doc = _joint_doc("signed", "sign", "treaty", "treaty")
+    (ev,) = _code(doc, (_mention(doc, 0, 0, RUR), _mention(doc, 2, 2, FRE)))
+    assert sorted(m.actor.code for m in ev.actor) == ["FRE", "RUR"] and ev.recipient == ()
+
+
+def test_place_of_a_joint_agreement_is_a_venue_not_a_recipient():
+    # "Osterlich and Freedonia signed a treaty in Ruritania."  Neither party nor the venue is a recipient.
+    OST = Actor(code="OST", country="OST", name="Osterlich")
+    doc = _doc([
+        ("Osterlich", 3, "nsubj", "PROPN", "Osterlich", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Freedonia", 0, "conj", "PROPN", "Freedonia", "B-GPE"),
+        ("signed", 3, "ROOT", "VERB", "sign", "O"),
+        ("treaty", 3, "dobj", "NOUN", "treaty", "O"),
+        ("in", 3, "prep", "ADP", "in", "O"),
+        ("Ruritania", 5, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coded = _code(doc, (_mention(doc, 0, 0, OST), _mention(doc, 2, 2, FRE)))
+    ev = next(e for e in coded if e.trigger == "signed")
+    assert ev.location is not None and ev.recipient == ()

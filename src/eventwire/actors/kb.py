@@ -6,8 +6,9 @@ Sources, in order (later ones add to earlier ones):
    ISO 3166-2 first-level subdivisions (states, provinces, regions) as places of their country.
 2. ``data/countries.yaml``: aliases, capitals and demonyms; ``data/igos.yaml``: organisations with
    member lists; ``data/metonyms.yaml``: buildings and state bodies standing for governments;
-   ``data/roles.yaml``: sector nouns; ``data/officials.yaml`` and ``data/leaders.yaml``: office
-   holders with date ranges; ``data/groups.yaml``: named non-state actors (armed groups, parties,
+   ``data/roles.yaml``: sector nouns; ``data/officials.yaml``, ``data/leaders.yaml`` and
+   ``data/heads.yaml`` (heads of state and government since the 1970s): office holders with date
+   ranges; ``data/groups.yaml``: named non-state actors (armed groups, parties,
    NGOs, companies, universities, pre-states); ``data/places.yaml``: cities and regions.
    Formats: ``data/README.md``.
 3. Files the user passes with ``--kb-extra``: one YAML mapping with any of the keys of
@@ -35,7 +36,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from eventwire.errors import InputError
 from eventwire.records import Actor
 
 log = logging.getLogger(__name__)
-DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials", "leaders", "groups", "places")
+DATA_FILES = ("countries", "igos", "metonyms", "roles", "officials", "leaders", "heads", "groups", "places")
 # PLOVER/NGEC agent types. MED is medical/health and JRN is media (PLOVER usage); HLH is still
 # accepted in user files as an older name for MED.
 SECTORS = frozenset({
@@ -153,6 +154,8 @@ class KnowledgeBase:
     roles: dict[str, Role] = field(default_factory=dict)
     members: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    # State -> [(last day, state it was part of until then)] (countries.yaml ``formerly``).
+    formerly: dict[str, list[tuple[dt.date, str]]] = field(default_factory=dict)
     # Indexes derived from this KB (phrase matchers, people by name part), built on first use. They
     # live on the KB, not in module caches keyed by id(): a freed KB's id can be reused by a new one.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -189,7 +192,25 @@ class KnowledgeBase:
         if not valid:
             return None
         # Officials first; among several offices held at once, the one taken up last.
-        return sorted(valid, key=lambda c: (_KIND_ORDER.get(c.kind, 9), -(c.since or dt.date.min).toordinal()))[0]
+        best = sorted(valid, key=lambda c: (_KIND_ORDER.get(c.kind, 9), -(c.since or dt.date.min).toordinal()))[0]
+        return self._before_independence(best, on)
+
+    def _before_independence(self, name: Name, on: dt.date | None) -> Name:
+        """``name`` as of ``on`` when its country was then part of another state (``formerly``): that
+        state's actor with the same sectors, a capital then standing for no government ("Juba" in
+        2000 -> SDN, not SSDGOV); ``name`` itself otherwise (and for an undated query)."""
+        country = name.actor.country
+        if on is None or country is None or country not in self.formerly:
+            return name
+        before = next((old for until, old in sorted(self.formerly[country]) if on <= until), None)
+        if before is None:
+            return name
+        if name.kind in ("capital", "country", "demonym", "place"):
+            actor = Actor(code=before, country=before, sector=None, name=self.country_names.get(before, before))
+        else:
+            rest = (name.actor.code or "")[len(country):] if (name.actor.code or "").startswith(country) else ""
+            actor = replace(name.actor, code=before + rest, country=before)
+        return Name(name.text, actor, name.kind, name.since, name.until, name.ambiguous)
 
     @staticmethod
     def _out_of_office(tenures: list[Name], on: dt.date | None) -> Name | None:
@@ -243,6 +264,10 @@ def _add_countries(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
             kb.add(Name(text, gov, "capital"))
         for text in row.get("demonyms") or ():
             kb.add(Name(text, actor, "demonym"))
+        for part in row.get("formerly") or ():
+            until = _date(part["until"])
+            if until is not None:
+                kb.formerly.setdefault(iso3, []).append((until, str(part["country"])))
 
 
 def _display_name(row: dict[str, Any]) -> str:
@@ -325,7 +350,7 @@ def _add_officials(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
 
 
 _ADDERS = {"countries": _add_countries, "igos": _add_igos, "metonyms": _add_metonyms,
-           "roles": _add_roles, "officials": _add_officials, "leaders": _add_officials,
+           "roles": _add_roles, "officials": _add_officials, "leaders": _add_officials, "heads": _add_officials,
            "groups": _add_groups, "places": _add_places}
 
 

@@ -30,7 +30,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventwire import cache
-from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Role, code_of, key
+from eventwire.actors import phrase
+from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Name, Role, code_of, key
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
 _GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
@@ -119,16 +120,29 @@ def _head_role(span: Span, kb: KnowledgeBase) -> Role | None:
     return None
 
 
-def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, on: dt.date | None
-             ) -> list[tuple[Span, Actor, str]]:
+def _official(text: str, kb: KnowledgeBase, on: dt.date | None) -> Name | None:
+    """The official a person's name names, also by a lone surname after a title ("President Bush",
+    see ``phrase.person``); None for anyone else."""
+    found = kb.lookup_name(text, on)
+    if found is not None and found.kind == "official":
+        return found
+    if found is None:
+        return phrase.person(phrase.words(text), kb, on, after_title=True)
+    return None
+
+
+def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, on: dt.date | None,
+             lookup: dict[tuple[int, int], Name | None] | None = None) -> list[tuple[Span, Actor, str]]:
     """Country/demonym + role (+ person) compounds, and IGO + group-noun phrases."""
     out: list[tuple[Span, Actor, str]] = []
     # PERSON entities by first token: a name right after a title. (Doc.ents builds its spans on every
     # access, so it is read once here rather than once per title.)
     person_at: dict[int, Span] = {}
+    person_end: dict[int, Span] = {}
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             person_at.setdefault(ent.start, ent)
+            person_end.setdefault(ent.end, ent)
     by_end = {s.end: s for s in names}
     for role_span in roles:
         role = _head_role(role_span, kb)
@@ -140,10 +154,19 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
         if left is None and start >= 1 and doc[start - 1].tag_ == "POS":
             left = by_end.get(start - 1)
         if left is not None:
-            found = kb.lookup_name(left.text, on)
+            found = (lookup or {}).get((left.start, left.end)) or kb.lookup_name(left.text, on)
             if found is not None and found.actor.country and found.kind in PLACE_KINDS:
                 country = found.actor.country
                 start = left.start
+        else:
+            leader = person_end.get(start) or (person_end.get(start - 1) if start >= 1 and doc[start - 1].tag_ == "POS"
+                                               else None)
+            official = _official(leader.text, kb, on) if leader is not None else None
+            if leader is not None and official is not None and official.actor.country:
+                # "the Bush administration", "Suharto's government": a leader's government, country
+                # from the person, sector from the noun.
+                country = official.actor.country
+                start = leader.start
         end = role_span.end
         person = person_at.get(end)
         tail = doc[end - 1]
@@ -155,8 +178,8 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
         if person is not None:
             end = person.end
             name = person.text
-            official = kb.lookup_name(person.text, on)
-            if official is not None and official.kind == "official" and country is None:
+            official = _official(person.text, kb, on)
+            if official is not None and country is None:
                 country = official.actor.country
         sector, also = role.sector, role.also
         if start >= 2 and doc[start - 1].text in ("-", "‐") and doc[start - 2].lower_ == "ex":
@@ -178,16 +201,55 @@ def _compose(doc: Doc, names: list[Span], roles: list[Span], kb: KnowledgeBase, 
     return out
 
 
+def _ethnic(doc: Doc, span: Span, actor: Actor, how: str, kb: KnowledgeBase, on: dt.date | None
+            ) -> tuple[Span, Actor, str]:
+    """"ethnic Albanians", "ethnic Albanian guerrillas": a people named by ethnicity lives in some
+    state, most often not the one of the demonym, so the demonym gives no country (the phrase's
+    place, "in Macedonia", may give it later); the sector stays, a bare people being civilians."""
+    if span.start == 0 or doc[span.start - 1].lower_ != "ethnic" or not actor.country:
+        return span, actor, how
+    first = kb.lookup_name(doc[span.start].text, on)
+    if first is None or first.kind != "demonym":
+        return span, actor, how
+    sector = actor.sector or "CVL"
+    return span, Actor(code=code_of(None, sector), country=None, sector=sector, name=None), how
+
+
+def _demonym_pairs(doc: Doc, spans: list[Span], kb: KnowledgeBase, on: dt.date | None
+                   ) -> tuple[list[Span], dict[tuple[int, int], Name | None]]:
+    """Two demonyms in a row ("Bosnian Serbs", "Greek-Cypriot") name one people, coded by the
+    first (the CAMEO reading of the leading adjective: BIH, GRC), not two actors. Returns the spans
+    with each pair merged and the Name each merged span stands for."""
+    out: list[Span] = []
+    lookup: dict[tuple[int, int], Name | None] = {}
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt is not None and (nxt.start == span.end or (nxt.start == span.end + 1 and doc[span.end].text in "-‐")):
+            first, second = kb.lookup_name(span.text, on), kb.lookup_name(nxt.text, on)
+            if first is not None and second is not None and first.kind == second.kind == "demonym" \
+                    and first.actor.country != second.actor.country:
+                merged = doc[span.start:nxt.end]
+                out.append(merged)
+                lookup[(merged.start, merged.end)] = first
+                i += 2
+                continue
+        out.append(span)
+        i += 1
+    return out, lookup
+
+
 def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None) -> list[ActorMention]:
     """Named and role mentions of actors in ``doc`` (no pronouns; see ``coref``), in text order."""
     m = matchers(nlp, kb)
-    name_spans = filter_spans([doc[s:e] for _, s, e in m.names(doc)])
+    name_spans, lookup = _demonym_pairs(doc, filter_spans([doc[s:e] for _, s, e in m.names(doc)]), kb, on)
     role_spans = _merge_adjacent(doc, filter_spans([doc[s:e] for _, s, e in m.roles(doc)]))
 
     found: list[tuple[Span, Actor, str]] = []
-    found.extend(_compose(doc, name_spans, role_spans, kb, on))
+    found.extend(_compose(doc, name_spans, role_spans, kb, on, lookup))
     for span in name_spans:
-        name = kb.lookup_name(span.text, on)
+        name = lookup.get((span.start, span.end)) or kb.lookup_name(span.text, on)
         if name is None or name.kind == "place":
             continue
         end = span.end
@@ -195,6 +257,7 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
             end += 1
         found.append((doc[span.start:end], name.actor, name.kind))
 
+    found = [_ethnic(doc, span, actor, how, kb, on) for span, actor, how in found]
     # Prefer composed (longer) spans; filter_spans keeps the longest of overlapping ones.
     chosen = {(s.start, s.end): (a, how) for s, a, how in reversed(found)}
     kept = filter_spans([doc[s:e] for s, e in chosen])

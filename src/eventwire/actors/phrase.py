@@ -14,7 +14,8 @@ Rules, in order:
 3. A known person anywhere (not a bare surname after another given name: "Carlos Ortega" is not
    Daniel Ortega; also by a prefix of their full name, "Jam Kamal Khan", or by their
    full name inside a longer one; or a title + surname, "Deputy Secretary Hicks", when exactly one
-   official in office has that surname) gives that person's actor on the date.
+   official in office has that surname, or all officials with that surname served one country:
+   "President Bush" in 2000) gives that person's actor on the date.
 4. A named organisation, group or state body in the head ("FSB, Russia's security service",
    "Kurdish-led Syrian Democratic Forces"), or after "of"/"at" when the head has no country
    ("members of SANDF", "president of the European Council"), gives that organisation's actor.
@@ -174,7 +175,9 @@ def person(ws: list[str], kb: KnowledgeBase, on: dt.date | None, after_title: bo
            taken: frozenset[int] = frozenset()) -> Name | None:
     """A known official named by part of the phrase: a prefix of their full name (at least two
     words), their full name inside a longer one (first and last word in order), or, after a title
-    (``after_title``), a lone surname shared by exactly one official in office on ``on``."""
+    (``after_title``), a lone surname shared by exactly one official in office on ``on``, or, when
+    none with that surname is in office then, by officials who all served the same country (the
+    result then names that country: a former official, or the country alone before any office)."""
     index = _people(kb)
     for a, b in _capital_runs(ws, set(taken)):
         run = key(" ".join(ws[a:b])).split()
@@ -191,10 +194,17 @@ def person(ws: list[str], kb: KnowledgeBase, on: dt.date | None, after_title: bo
                 if prefix or inside:
                     return kb.lookup_name(cand.text, on)
         if len(run) == 1 and after_title:
-            hits = {c.actor for c in index.get(run[0], [])
-                    if key(c.text).split()[-1] == run[0] and len(key(c.text).split()) >= 2 and c.holds_on(on)}
+            same = [c for c in index.get(run[0], [])
+                    if key(c.text).split()[-1] == run[0] and len(key(c.text).split()) >= 2]
+            hits = {c.actor for c in same if c.holds_on(on)}
             if len(hits) == 1:
-                return next(c for c in index[run[0]] if c.actor in hits)
+                return next(c for c in same if c.actor in hits)
+            countries = {c.actor.country for c in same}
+            if not hits and len(countries) == 1 and None not in countries:
+                # "President Bush" on a date no Bush held office (an undated story, or between the two):
+                # whoever it is, every official with that surname served one country.
+                latest = max(same, key=lambda c: c.until or dt.date.max)
+                return kb.lookup_name(latest.text, on)
     return None
 
 

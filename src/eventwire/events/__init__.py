@@ -382,10 +382,18 @@ _PLACE_UP = frozenset({"pobj", "prep", "dobj", "appos", "compound", "conj", "nmo
 _CARRIER = frozenset({"dobj", "pobj", "prep", "xcomp", "conj", "acomp", "attr"})
 
 
+# Cooperative acts whose place is only a venue when parties of several countries do them together.
+_JOINT_VENUE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "CONSULT", "CONCEDE", "AID"})
+
+
 def _place_may_be_recipient(entry: Entry, place: Place, actors: tuple[ActorMention, ...]) -> bool:
     """For CONSULT only a visit (the place visited hosts it; talks at a venue are not talks with the
     venue's country); for MOBILIZE only another country's ground (forces moved into X are aimed at X;
-    forces moved on the actor's own territory threaten no one in particular)."""
+    forces moved on the actor's own territory threaten no one in particular). Where parties of
+    several countries act together in cooperation ("A and B signed an accord in Geneva"), the place
+    is their venue."""
+    if entry.event_type in _JOINT_VENUE and len({m.actor.country for m in actors if m.actor.country}) > 1:
+        return False
     if entry.event_type == "CONSULT":
         return entry.mode == "visit"
     if entry.event_type in _OWN_GROUND:

@@ -18,7 +18,10 @@ adjective), ``frame(token, ...)`` finds:
 - an argument whose mentions have no country takes the country of its origin phrase ("security forces
   in X", "doctors from X", "supporters of X"; ``_of_place``).
 - the mentions inside each argument: the head and its compound, conjunct and appositive tokens,
-  so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes.
+  so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes. Conjoined actors of
+  talks or of a mutual act (``RECIPROCAL_TYPES``, ``MUTUAL_VERBS``: "exchanged prisoners") are also
+  each other's recipients; of any other joint act ("A and B agreed", "signed a treaty") they are
+  actors only.
 """
 
 from __future__ import annotations
@@ -43,6 +46,17 @@ _ARG_DEPS = frozenset({"compound", "amod", "poss", "conj", "cc", "det", "nmod", 
 PLACE_NOUNS = frozenset({"territory", "soil", "border", "borders", "land", "region", "area", "side", "coast",
                          "waters", "airspace", "frontier", "city", "capital", "street", "streets", "ground"})
 _PARTY_KINDS = frozenset({"demonym", "country", "capital", "igo", "metonym", "official", "ner", "person"})
+# Conjoined actors are each other's recipients when the act is done to or with each other: talks
+# (CONSULT: "Russia and Belarus held talks") and acts mutual by their verb ("exchanged prisoners",
+# "clashed"); other joint acts ("agreed to", "signed a treaty") have no recipient (see ``frame``).
+RECIPROCAL_TYPES = frozenset({"CONSULT"})
+MUTUAL_VERBS = frozenset({"exchange", "swap", "trade", "clash", "skirmish"})
+
+
+def _mutual(tok: Token, entry: Entry) -> bool:
+    """The act is done by each conjoined party to or with the other (``RECIPROCAL_TYPES``, ``MUTUAL_VERBS``)."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return entry.event_type in RECIPROCAL_TYPES or verb.lemma_.lower() in MUTUAL_VERBS
 # Prepositions that extend a party rather than name another one ("any state, including NATO members").
 _ARG_PREPS = frozenset({"of", "including", "like", "such", "as"})
 
@@ -424,12 +438,14 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     recips = tuple(m for m in _mentions_in(recip_toks, by_token) if m not in actors)
     if recip_head is not None and recips:
         recips = _of_place(recip_head, recips, by_token, arcs, "recipient")
-    if not recips and entry.recipient != "none" and _joint(actor_toks, by_token, tok):
+    if not recips and entry.recipient != "none" and _mutual(tok, entry) and _joint(actor_toks, by_token, tok):
         # "Russia and Belarus held talks": one joint event with every party as an actor, as PLOVER codes
-        # it; each party is also the other's counterpart, so every dyad (RUS->BLR, BLR->RUS) can be found
-        # without a second event.
+        # it; talks are held with each other, so each party is also the other's counterpart and every
+        # dyad (RUS->BLR, BLR->RUS) can be found without a second event. A joint act of another kind
+        # ("Jordan and Britain agreed to hold exercises", "signed a treaty") has the parties as actors
+        # only: what they agree on or sign is the act's content, not a counterpart (PLOVER usage).
         recips = actors
-        arcs.append("reciprocal: conjoined subjects are actors and each other's recipients")
+        arcs.append("reciprocal: conjoined subjects of talks are actors and each other's recipients")
     return Frame(actors, recips, tuple(arcs), frozenset(actor_toks | recip_toks))
 
 
