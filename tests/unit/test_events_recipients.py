@@ -397,3 +397,156 @@ def test_place_of_a_joint_agreement_is_a_venue_not_a_recipient():
     coded = _code(doc, (_mention(doc, 0, 0, OST), _mention(doc, 2, 2, FRE)))
     ev = next(e for e in coded if e.trigger == "signed")
     assert ev.location is not None and ev.recipient == ()
+
+
+ARC = Actor(code="ARC", country="ARC", name="Arcadia")
+
+
+def test_actors_own_possessive_does_not_block_the_to_phrase():
+    # "Freedonia offered its troops to Ruritania's president."  Its troops are what is offered.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("offered", 1, "ROOT", "VERB", "offer", "O"),
+        ("its", 3, "poss", "PRON", "its", "O"),
+        ("troops", 1, "dobj", "NOUN", "troop", "O"),
+        ("to", 1, "prep", "ADP", "to", "O"),
+        ("Ruritania", 7, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 5, "case", "PART", "'s", "O"),
+        ("president", 4, "pobj", "NOUN", "president", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    troops = Actor(code="MIL", sector="MIL")
+    mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 2, 2, FRE, "coref"), _mention(doc, 3, 3, troops, "sector"),
+                _mention(doc, 5, 5, RUR))
+    ev = _only(_code(doc, mentions), "AGREE")
+    assert [m.actor.country for m in ev.recipient] == ["RUR"]
+
+
+def _led_war(verb: str, lemma: str, participle: str, participle_lemma: str) -> Doc:
+    # "Freedonia refused to join the Ruritania-led war against Arcadia."
+    d = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        (verb, 1, "ROOT", "VERB", lemma, "O"),
+        ("to", 3, "aux", "PART", "to", "O"),
+        ("join", 1, "xcomp", "VERB", "join", "O"),
+        ("the", 8, "det", "DET", "the", "O"),
+        ("Ruritania", 7, "npadvmod", "PROPN", "Ruritania", "B-GPE"),
+        ("-", 7, "punct", "PUNCT", "-", "O"),
+        (participle, 8, "amod", "VERB", participle_lemma, "O"),
+        ("war", 3, "dobj", "NOUN", "war", "O"),
+        ("against", 8, "prep", "ADP", "against", "O"),
+        ("Arcadia", 9, "pobj", "PROPN", "Arcadia", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    d[7].tag_ = "VBN"
+    return d
+
+
+def test_party_leading_an_act_in_the_content_is_the_recipient():
+    # "Freedonia refused to join the Ruritania-led war against Arcadia": refused to Ruritania, not Arcadia;
+    # a "Ruritania-brokered" war says nothing of who wages it.
+    for participle, lemma, want in (("led", "lead", ["RUR"]), ("brokered", "broker", ["ARC"])):
+        doc = _led_war("refused", "refuse", participle, lemma)
+        mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 5, 5, RUR), _mention(doc, 10, 10, ARC))
+        ev = _only(_code(doc, mentions), "REJECT")
+        assert [m.actor.country for m in ev.recipient] == want, participle
+
+
+def test_owner_of_an_appositive_is_not_part_of_the_party():
+    # "Freedonia threatened Ruritania, a Arcadia-owned weekly reports." (the parser's appositive)
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("threatened", 1, "ROOT", "VERB", "threaten", "O"),
+        ("Ruritania", 1, "dobj", "PROPN", "Ruritania", "B-GPE"),
+        (",", 2, "punct", "PUNCT", ",", "O"),
+        ("a", 9, "det", "DET", "a", "O"),
+        ("Arcadia", 7, "npadvmod", "PROPN", "Arcadia", "B-GPE"),
+        ("-", 7, "punct", "PUNCT", "-", "O"),
+        ("owned", 9, "amod", "VERB", "own", "O"),
+        ("weekly", 9, "amod", "ADJ", "weekly", "O"),
+        ("reports", 2, "appos", "NOUN", "report", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    doc[7].tag_ = "VBN"
+    mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 2, 2, RUR), _mention(doc, 5, 5, ARC))
+    ev = _only(_code(doc, mentions), "THREATEN")
+    assert [m.actor.country for m in ev.recipient] == ["RUR"]
+
+
+def test_subject_put_under_an_act_is_its_recipient():
+    # "A Ruritanian national was put under investigation in Freedonia."
+    doc = _doc([
+        ("A", 2, "det", "DET", "a", "O"),
+        ("Ruritanian", 2, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("national", 4, "nsubjpass", "NOUN", "national", "O"),
+        ("was", 4, "auxpass", "AUX", "be", "O"),
+        ("put", 4, "ROOT", "VERB", "put", "O"),
+        ("under", 4, "prep", "ADP", "under", "O"),
+        ("investigation", 5, "pobj", "NOUN", "investigation", "O"),
+        ("in", 6, "prep", "ADP", "in", "O"),
+        ("Freedonia", 7, "pobj", "PROPN", "Freedonia", "B-GPE"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 1, 1, RUR, "demonym"), _mention(doc, 8, 8, FRE))), "ACCUSE")
+    assert [m.actor.country for m in ev.recipient] == ["RUR"]
+
+
+def test_party_of_the_demanded_act_comes_before_its_place():
+    # "Freedonia demanded the withdrawal of Ruritanian forces from Arcadia."
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("demanded", 1, "ROOT", "VERB", "demand", "O"),
+        ("the", 3, "det", "DET", "the", "O"),
+        ("withdrawal", 1, "dobj", "NOUN", "withdrawal", "O"),
+        ("of", 3, "prep", "ADP", "of", "O"),
+        ("Ruritanian", 6, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("forces", 4, "pobj", "NOUN", "force", "O"),
+        ("from", 3, "prep", "ADP", "from", "O"),
+        ("Arcadia", 7, "pobj", "PROPN", "Arcadia", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    forces = Actor(code="RURMIL", country="RUR", sector="MIL")
+    mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 5, 6, forces, "demonym"), _mention(doc, 8, 8, ARC))
+    ev = _only(_code(doc, mentions), "REQUEST")
+    assert [m.actor.country for m in ev.recipient] == ["RUR"]
+
+
+def test_international_organisation_as_object_modifier_is_the_recipient():
+    # "Freedonia vetoed a Security Council resolution on Ruritania's embassy."
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("vetoed", 1, "ROOT", "VERB", "veto", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("Security", 4, "compound", "PROPN", "Security", "B-ORG"),
+        ("Council", 5, "compound", "PROPN", "Council", "I-ORG"),
+        ("resolution", 1, "dobj", "NOUN", "resolution", "O"),
+        ("on", 5, "prep", "ADP", "on", "O"),
+        ("Ruritania", 9, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 7, "case", "PART", "'s", "O"),
+        ("embassy", 6, "pobj", "NOUN", "embassy", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    unsc = Actor(code="IGOUNO", sector="IGO", name="UN Security Council")
+    mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 3, 4, unsc, "igo"), _mention(doc, 7, 7, RUR))
+    ev = _only(_code(doc, mentions), "REJECT")
+    assert [m.actor.code for m in ev.recipient] == ["IGOUNO"]
+
+
+def test_what_an_agreement_is_on_is_not_its_recipient():
+    # "Freedonia and Arcadia agreed on the fate of Ruritanian offices."  (Joint: no content search.)
+    doc = _doc([
+        ("Freedonia", 3, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Arcadia", 0, "conj", "PROPN", "Arcadia", "B-GPE"),
+        ("agreed", 3, "ROOT", "VERB", "agree", "O"),
+        ("on", 3, "prep", "ADP", "on", "O"),
+        ("the", 6, "det", "DET", "the", "O"),
+        ("fate", 4, "pobj", "NOUN", "fate", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Ruritanian", 9, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("offices", 7, "pobj", "NOUN", "office", "O"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 2, 2, ARC), _mention(doc, 8, 8, RUR, "demonym"))
+    ev = _only(_code(doc, mentions), "AGREE")
+    assert ev.recipient == ()

@@ -9,15 +9,20 @@ adjective), ``frame(token, ...)`` finds:
   occurred between X and Y", ``occurrence_verb``, whose prepositions also give the recipient); failing those, the
   subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
   to military cooperation" -> Minsk);
-- recipient: the direct object (or the passive subject), else the object of the entry's preposition
-  or of with/against/on/to/at, or a dative; of these slots the first that names a party of a known
-  country wins, then a party of known country inside the act's content (``_content_party``: "offered
-  to hand over to X", "demanded that X abandon", "concede to demands from X"), then a slot naming a
+- recipient: the direct object (or the passive subject; the subject put "under" an event noun: "X was
+  put under investigation"), else the object of the entry's preposition or of with/against/on/to/at
+  (not "on" for AGREE: what is agreed on), or a dative, or the of-phrase of a demanded act ("demanded
+  the withdrawal of X's forces"); of these slots the first that names a party of a known country (or,
+  as object or demanded party, an international organisation) wins; the actor's own possessive
+  ("offered its troops") names no counterpart; failing those, a party of known country inside the
+  act's content (``_content_party``: "offered to hand over to X", "demanded that X abandon", "concede
+  to demands from X", "the X-led war against Y"), then a slot naming a
   party with no country ("troops"). A slot naming no party ("gave X five million dollars") never
   blocks another. (``events`` then lets the place of the act give a missing recipient country.)
 - an argument whose mentions have no country takes the country of its origin phrase ("security forces
   in X", "doctors from X", "supporters of X"; ``_of_place``).
-- the mentions inside each argument: the head and its compound, conjunct and appositive tokens,
+- the mentions inside each argument: the head and its compound, conjunct and appositive tokens and
+  the X of an "X-led"/"X-backed" modifier (not "X-owned"),
   so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes. Conjoined actors of
   talks or of a mutual act (``RECIPROCAL_TYPES``, ``MUTUAL_VERBS``: "exchanged prisoners") are also
   each other's recipients; of any other joint act ("A and B agreed", "signed a treaty") they are
@@ -38,8 +43,10 @@ _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _CLIMB = frozenset({"xcomp", "acomp", "prep", "pobj", "conj", "dobj", "attr", "pcomp", "advcl", "oprd",
                     "ccomp", "acl", "amod", "compound", "nmod", "appos"})
 _RECIPIENT_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "into", "upon", "for", "from")
+# Not ``npadvmod`` (see ``_arg_tokens``): a noun hung on a word adverbially ("with strings attached, X") is
+# not part of the party the phrase names.
 _ARG_DEPS = frozenset({"compound", "amod", "poss", "conj", "cc", "det", "nmod", "appos", "nummod", "case",
-                       "prep", "pobj", "punct", "quantmod", "npadvmod"})
+                       "prep", "pobj", "punct", "quantmod"})
 
 
 # "deployment on Belarus' territory": the object names where, not whom.
@@ -93,7 +100,21 @@ def _arg_tokens(head: Token) -> set[int]:
                 if c.dep_ == "prep" and c.lower_ not in _ARG_PREPS:
                     continue
                 stack.append(c)
+            elif c.dep_ == "npadvmod" and _leads(t):
+                stack.append(c)  # "Vietnamese-led forces": the leading party is the party's own
     return out
+
+
+# "X-led forces", "X-backed rebels": X is the party behind them; "an X-flagged ship" is X's. Not what a
+# party owns or pays for ("a Saudi-owned weekly"), brokers ("a UN-brokered ceasefire") or inspires
+# ("Tunisia-inspired protests").
+_LEADING = frozenset({"lead", "back", "support", "arm", "command", "direct", "flag", "register"})
+
+
+def _leads(tok: Token) -> bool:
+    """``tok`` is the participle of a hyphenated "X-led"/"X-backed" modifier (an ``amod`` past participle
+    in ``_LEADING``), whose adverbial noun X is the party behind what it modifies."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.lemma_.lower() in _LEADING
 
 
 def _mentions_in(tokens: set[int], by_token: dict[int, ActorMention]) -> tuple[ActorMention, ...]:
@@ -226,7 +247,9 @@ def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMenti
                 if c.i in seen or c.i in exclude:
                     continue
                 clause_subj = c.dep_ in _CLAUSE_SUBJ and t is not tok and t.dep_ in ("ccomp", "xcomp", "advcl")
-                if c.dep_ not in _CONTENT_DEPS and not clause_subj:
+                # "the US-led war against X": the party leading an act named in the content is its party.
+                leader = c.dep_ == "npadvmod" and _leads(t)
+                if c.dep_ not in _CONTENT_DEPS and not clause_subj and not leader:
                     continue
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                     continue  # "conducted exercises and insisted that X ...": a separate act
@@ -329,6 +352,34 @@ def _noun_agent(tok: Token, by_token: dict[int, ActorMention], arcs: list[str]) 
     return None
 
 
+_OF_ACT = "recipient=pobj(of) of the act asked for"
+
+
+def _undergoer(tok: Token) -> Token | None:
+    """The subject of the verb that puts the event noun ``tok`` "under" someone ("X was put under
+    investigation", "X came under attack", "placed under arrest"): the party the act is done to; else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "under" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return _child(verb, _PASS_SUBJ + _SUBJ)
+
+
+def _without_own_possessives(by_token: dict[int, ActorMention], actor_toks: set[int],
+                             tok: Token) -> dict[int, ActorMention]:
+    """``by_token`` without possessive pronouns outside the actor phrase ``actor_toks`` that name the actor
+    (a party of a known country) again ("offered its troops to X", "restrictions on its labour market"):
+    the actor's own things are not a counterpart of its act."""
+    codes = {m.actor.code for m in _mentions_in(actor_toks, by_token) if m.actor.code}
+    doc = tok.doc
+    drop = {i for i, m in by_token.items() if i not in actor_toks and m.actor.country
+            and doc[i].pos_ == "PRON" and doc[i].dep_ == "poss" and m.actor.code in codes}
+    if not drop:
+        return by_token
+    return {i: m for i, m in by_token.items() if i not in drop}
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
@@ -336,7 +387,18 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     recip_head: Token | None = None
     is_noun = tok.pos_ in ("NOUN", "PROPN")
 
-    if is_noun:
+    undergoer = _undergoer(tok) if is_noun else None
+    if undergoer is not None:
+        # "X was put under investigation", "X came under attack from Y": X undergoes the act.
+        recip_head = undergoer
+        arcs.append(f"recipient=subject of '{tok.head.head.text} under'")
+        actor_head = _prep_object(tok, ("by", "from")) or _prep_object(tok.head.head, ("by", "from"))
+        if actor_head is None:
+            agent = _child(tok.head.head, ("agent",))
+            actor_head = _child(agent, ("pobj",)) if agent is not None else None
+        if actor_head is not None:
+            arcs.append("actor=by/from-phrase")
+    elif is_noun:
         actor_head = _child(tok, ("poss",)) if entry.recipient != "poss" else None
         if actor_head is not None:
             arcs.append("actor=poss")
@@ -374,8 +436,10 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             actor_head = _child(tok, _SUBJ)
             if actor_head is not None:
                 arcs.append("actor=nsubj")
-    if actor_head is None and entry.recipient != "poss":
+    if actor_head is None and entry.recipient != "poss" and undergoer is None:
         actor_head = _subject_above(tok, arcs)
+    if actor_head is not None:
+        by_token = _without_own_possessives(by_token, _arg_tokens(actor_head), tok)
 
     if recip_head is None and entry.recipient == "poss":
         # "their aggressive rhetoric": the possessor is the one accused.
@@ -385,6 +449,9 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             arcs.append("recipient=poss")
     if recip_head is None and entry.recipient not in ("none", "poss"):
         preps = entry.prep or _RECIPIENT_PREPS
+        if entry.event_type == "AGREE" and not entry.prep:
+            # "agreed on X", "an agreement on X": what is agreed, not with whom.
+            preps = tuple(p for p in preps if p != "on")
         obj = _child(tok, ("dobj", "obj"))
         cands: list[tuple[Token | None, str]] = []
         if entry.recipient != "prep" and not is_noun and obj is not None and obj.lemma_.lower() not in entry.object:
@@ -392,6 +459,9 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
             cands.append((obj, "recipient=dobj"))
         cands.append((_prep_object(tok, preps), "recipient=pobj"))
         if obj is not None and obj.lemma_.lower() in entry.object:
+            # "demanded the withdrawal of X's forces from Y", "demanded a meeting of the Council": the
+            # party whose act is demanded (the of-phrase) before the act's own arguments.
+            cands.append((_prep_object(obj, ("of",)), _OF_ACT))
             cands.append((_prep_object(obj, preps), "recipient=pobj"))
         cands.append((_recipient_above(tok, preps, actor_head), "recipient=pobj"))
         occurs = occurrence_verb(tok)
@@ -416,12 +486,17 @@ def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
         if obj is not None and entry.event_type == "MOBILIZE":
             skip.add(obj.i)
         codes = frozenset(m.actor.code for m in actor_mentions if m.actor.code)
-        countried = next(((h, why) for h, why in found if _has_country(phrase(h), by_token)), None)
+        # The direct object naming an international organisation ("vetoed a Security Council resolution")
+        # is the act's counterpart as much as one naming a country.
+        countried = next(((h, why) for h, why in found if _has_country(phrase(h), by_token) or (
+            why in ("recipient=dobj", _OF_ACT) and any(m.how == "igo" for m in _mentions_in(phrase(h), by_token)))),
+            None)
         if countried is None and search:
             deep = _content_party(tok, skip, by_token, countried=True, actor_codes=codes)
             if deep is not None:
                 countried = (deep, f"recipient=party inside the act's content ('{deep.text}')")
-        named = countried or next(((h, why) for h, why in found if _mentions_in(phrase(h), by_token)), None)
+        named = countried or next(((h, why) for h, why in found
+                                   if why != _OF_ACT and _mentions_in(phrase(h), by_token)), None)
         if named is None and search:
             deep = _content_party(tok, skip, by_token, countried=False, actor_codes=codes)
             if deep is not None:
