@@ -1,0 +1,306 @@
+"""One memoised component in place of spaCy's ``attribute_ruler`` + rule ``lemmatizer``, same output.
+
+In the English pipelines (``en_core_web_sm/md/lg/trf``) the attribute ruler maps each token's tag
+(plus a few words, dependency labels and two-token contexts) to POS, MORPH and sometimes LEMMA, TAG or
+DEP, and the rule lemmatizer then derives LEMMA from (text, POS, MORPH). Both run a Python loop over
+Token objects, about a fifth of en_core_web_sm's time on news text, although their result for a token
+depends on a handful of values that repeat all the time.
+
+:class:`TokenAttrs` computes the same thing from ``Doc.to_array`` columns with two memo tables:
+
+1. the ruler: for each token, the key (ORTH, TAG, DEP, POS, MORPH, LEMMA) -- everything a supported
+   pattern can read of the token, LOWER and IS_SPACE being functions of ORTH -- gives the rules whose
+   one-token patterns match it, and which positions of the multi-token patterns it satisfies (those
+   are then checked against the neighbours); the rules that target a token are applied in rule order,
+   later rules overwriting earlier ones attribute by attribute, as ``AttributeRuler.set_annotations``
+   does (all patterns are matched against the Doc as it was before any rule applied);
+2. the lemmatizer: (ORTH, POS, MORPH) -> lemma, filled by calling the pipeline's own lemmatizer on the
+   token (so the rule tables, exceptions and ``is_base_form`` are spaCy's), only for tokens whose
+   lemma is unset (or always with ``overwrite``).
+
+:func:`supported` says whether a pipeline's ruler and lemmatizer are ones this was verified for: a
+stock ``AttributeRuler`` immediately followed by a stock ``EnglishLemmatizer`` in ``rule`` mode, whose
+patterns use only ORTH, LOWER, TAG, DEP, POS and IS_SPACE with equality, ``IN``, ``NOT_IN`` and
+``REGEX`` (no operators, no extension attributes) and whose rules set only POS, MORPH, LEMMA, TAG and
+DEP. :func:`install` swaps the component in when it is, and leaves the pipeline untouched (and says
+why in the log) when not. ``benchmarks/token_identity.py`` compares every token attribute against the
+stock pipeline on a corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+log = logging.getLogger(__name__)
+
+NAME = "eventwire_token_attrs"
+RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
+# Pattern keys we can read from (ORTH, TAG, DEP, POS) and the attribute ids that rules may set.
+_READ = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "POS": POS, "IS_SPACE": IS_SPACE}
+_SET = (POS, MORPH, LEMMA, TAG, DEP)
+_OPS = {"IN", "NOT_IN", "REGEX"}
+# Memo tables are emptied when they reach this size (a bound on memory over very long runs).
+MAX_MEMO = 500_000
+
+Predicate = Callable[[int, str], bool]  # (attribute value, its string) -> match
+
+
+class Unsupported(ValueError):
+    """The pipeline's ruler or lemmatizer is not one this component was verified for."""
+
+
+def _predicate(key: str, value: object) -> tuple[Predicate, frozenset[int] | None]:
+    """The test one pattern entry applies, and the attribute values it names (None: it names
+    strings by regular expression, so no finite set of values decides it)."""
+    if isinstance(value, bool | int | str):
+        want = int(value) if isinstance(value, bool | int) else get_string_id(value)
+        return (lambda v, s: v == want), frozenset({want})
+    if isinstance(value, dict) and value and set(value) <= _OPS:
+        tests: list[Predicate] = []
+        named: set[int] | None = set()
+        for op, arg in value.items():
+            if op == "REGEX":
+                if not isinstance(arg, str):
+                    raise Unsupported(f"REGEX on {key} with {arg!r}")
+                rx = re.compile(arg)
+                tests.append(lambda v, s, rx=rx: rx.search(s) is not None)
+                named = None
+                continue
+            if not isinstance(arg, list | tuple) or not all(isinstance(a, str | int) for a in arg):
+                raise Unsupported(f"{op} on {key} with {arg!r}")
+            ids = frozenset(get_string_id(a) for a in arg)
+            if op == "IN":
+                tests.append(lambda v, s, ids=ids: v in ids)
+            else:
+                tests.append(lambda v, s, ids=ids: v not in ids)
+            if named is not None:
+                named |= ids
+        return (lambda v, s: all(t(v, s) for t in tests)), (None if named is None else frozenset(named))
+    raise Unsupported(f"pattern value {value!r} for {key}")
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One token of a pattern: attribute id -> predicate."""
+
+    tests: tuple[tuple[int, Predicate], ...]
+
+
+@dataclass(frozen=True)
+class _Rule:
+    index: int  # the rule's position in the ruler (later ones win)
+    specs: tuple[_Spec, ...]
+    target: int  # which token of the match receives the attributes, 0-based
+
+
+def _rules(ruler: AttributeRuler) -> tuple[list[_Rule], dict[int, frozenset[int] | None]]:
+    """The ruler's patterns compiled, and for each attribute read the values named (None: any)."""
+    named: dict[int, frozenset[int] | None] = {}
+    rules: list[_Rule] = []
+    for i, entry in enumerate(ruler.patterns):
+        set_attrs = ruler.attrs[i]
+        if not set(set_attrs) <= set(_SET):
+            raise Unsupported(f"rule {i} sets {sorted(map(str, set_attrs))}")
+        for pattern in entry["patterns"]:
+            if not isinstance(pattern, list) or not pattern:
+                raise Unsupported(f"rule {i}: pattern {pattern!r}")
+            specs = []
+            for spec in pattern:
+                tests = []
+                for key, value in spec.items():
+                    attr = _READ.get(key.upper()) if isinstance(key, str) else None
+                    if attr is None:
+                        raise Unsupported(f"rule {i}: pattern key {key!r}")
+                    test, values = _predicate(key, value)
+                    tests.append((attr, test))
+                    if values is None or named.get(attr, frozenset()) is None:
+                        named[attr] = None
+                    else:
+                        named[attr] = named.get(attr, frozenset()) | values
+                specs.append(_Spec(tuple(tests)))
+            index = ruler.indices[i]
+            target = index + len(specs) if index < 0 else index
+            if not 0 <= target < len(specs):
+                raise Unsupported(f"rule {i}: index {index} outside its pattern")
+            rules.append(_Rule(i, tuple(specs), target))
+    return rules, named
+
+
+def supported(nlp: Language) -> str | None:
+    """None when :class:`TokenAttrs` can stand in for ``nlp``'s ruler and lemmatizer, else why not."""
+    names = nlp.pipe_names
+    if RULER not in names or LEMMATIZER not in names:
+        return "no attribute_ruler or lemmatizer"
+    if names.index(LEMMATIZER) != names.index(RULER) + 1:
+        return "the lemmatizer does not directly follow the attribute_ruler"
+    ruler, lemmatizer = nlp.get_pipe(RULER), nlp.get_pipe(LEMMATIZER)
+    if type(ruler) is not AttributeRuler:
+        return f"attribute_ruler is a {type(ruler).__name__}"
+    if type(lemmatizer) is not EnglishLemmatizer or lemmatizer.mode != "rule":
+        return f"lemmatizer is a {type(lemmatizer).__name__} in mode {getattr(lemmatizer, 'mode', None)!r}"
+    try:
+        _rules(ruler)
+    except Unsupported as exc:
+        return str(exc)
+    return None
+
+
+class TokenAttrs:
+    """The attribute ruler and the lemmatizer of one pipeline, applied from memo tables. Sets exactly
+    what the two stock components set (see the module docstring); raises :class:`Unsupported` at
+    construction for a ruler or lemmatizer outside the verified kind."""
+
+    def __init__(self, vocab: Vocab, ruler: AttributeRuler, lemmatizer: EnglishLemmatizer) -> None:
+        self.vocab = vocab
+        self.ruler_attrs = [dict(a) for a in ruler.attrs]
+        self.lemmatizer = lemmatizer
+        rules, named = _rules(ruler)
+        self.single = [r for r in rules if len(r.specs) == 1]
+        self.multi = [r for r in rules if len(r.specs) > 1]
+        # DEP values no pattern names all behave alike, so the memo key folds them into one.
+        dep_named = named.get(DEP, frozenset())
+        self.dep_named: frozenset[int] | None = dep_named
+        self.token_memo: dict[tuple[int, ...], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
+        self.result_memo: dict[tuple[object, ...], tuple[int, int, int, int, int | None]] = {}
+        self.lemma_memo: dict[tuple[int, int, int], int] = {}
+
+    # -- the ruler ---------------------------------------------------------------------------------
+    def _value(self, attr: int, orth: int, tag: int, dep: int, pos: int) -> int:
+        if attr == ORTH:
+            return orth
+        if attr == TAG:
+            return tag
+        if attr == DEP:
+            return dep
+        if attr == POS:
+            return pos
+        lex = self.vocab[orth]
+        return int(lex.lower if attr == LOWER else lex.is_space)
+
+    def _matches(self, spec: _Spec, orth: int, tag: int, dep: int, pos: int) -> bool:
+        strings = self.vocab.strings
+        for attr, test in spec.tests:
+            v = self._value(attr, orth, tag, dep, pos)
+            if not test(v, strings[v] if attr in (ORTH, LOWER, TAG, DEP) else str(v)):
+                return False
+        return True
+
+    def _token(self, orth: int, tag: int, dep: int, pos: int) -> tuple[tuple[int, ...], frozenset[tuple[int, int]]]:
+        """The one-token rules matching a token, and the (multi rule, position) pairs it satisfies."""
+        single = tuple(r.index for r in self.single if self._matches(r.specs[0], orth, tag, dep, pos))
+        positions = frozenset((k, j) for k, r in enumerate(self.multi) for j, spec in enumerate(r.specs)
+                              if self._matches(spec, orth, tag, dep, pos))
+        return single, positions
+
+    def _apply(self, rule_ids: tuple[int, ...], tag: int, pos: int, morph: int, lemma: int
+               ) -> tuple[int, int, int, int, int | None]:
+        """(POS, MORPH, LEMMA, TAG, DEP) after the rules ``rule_ids``, applied in rule order; DEP is
+        None when no rule sets it (the token keeps its own label, which the memo key may fold)."""
+        values: dict[int, int | None] = {POS: pos, MORPH: morph, LEMMA: lemma, TAG: tag, DEP: None}
+        for i in sorted(set(rule_ids)):
+            values.update(self.ruler_attrs[i])
+        return values[POS], values[MORPH], values[LEMMA], values[TAG], values[DEP]  # type: ignore[return-value]
+
+    # -- the component ------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        n = len(doc)
+        if not n:
+            return doc
+        if len(self.token_memo) > MAX_MEMO or len(self.result_memo) > MAX_MEMO or len(self.lemma_memo) > MAX_MEMO:
+            self.token_memo.clear()
+            self.result_memo.clear()
+            self.lemma_memo.clear()
+        cols = doc.to_array([ORTH, TAG, DEP, POS, MORPH, LEMMA])
+        orths, tags, deps, poss, morphs, lemmas = (cols[:, j].tolist() for j in range(6))
+        dep_named = self.dep_named
+        token_memo = self.token_memo
+        keys: list[tuple[int, ...]] = []
+        found: list[tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = []
+        starts: list[int] = []
+        for i in range(n):
+            dep = deps[i]
+            key = (orths[i], tags[i], dep if dep_named is None or dep in dep_named else -1,
+                   poss[i], morphs[i], lemmas[i])
+            hit = token_memo.get(key)
+            if hit is None:
+                hit = token_memo[key] = self._token(orths[i], tags[i], dep, poss[i])
+            keys.append(key)
+            found.append(hit)
+            if hit[1]:
+                starts.append(i)
+        extra: dict[int, list[int]] = {}
+        for i in starts:
+            for k, rule in enumerate(self.multi):
+                end = i + len(rule.specs)
+                if end <= n and all((k, j) in found[i + j][1] for j in range(len(rule.specs))):
+                    extra.setdefault(i + rule.target, []).append(rule.index)
+        out = np.empty((n, 5), dtype="uint64")
+        result_memo = self.result_memo
+        for i in range(n):
+            key = keys[i]
+            more = extra.get(i)
+            rkey: tuple[object, ...] = key if more is None else (key, tuple(sorted(more)))
+            res = result_memo.get(rkey)
+            if res is None:
+                rule_ids = found[i][0] + tuple(more or ())
+                res = result_memo[rkey] = self._apply(rule_ids, tags[i], poss[i], morphs[i], lemmas[i])
+            out[i] = res[0], res[1], res[2], res[3], deps[i] if res[4] is None else res[4]
+        doc.from_array([POS, MORPH, LEMMA, TAG, DEP], out)
+        self._lemmatize(doc, orths, out)
+        return doc
+
+    def _lemmatize(self, doc: Doc, orths: list[int], out: np.ndarray) -> None:
+        """The lemmatizer's step: tokens with no lemma (every token with ``overwrite``) get the one
+        ``self.lemmatizer`` gives for their (text, POS, MORPH), computed once per such triple."""
+        overwrite = self.lemmatizer.overwrite
+        memo = self.lemma_memo
+        strings = self.vocab.strings
+        poss, morphs, lemmas = out[:, 0].tolist(), out[:, 1].tolist(), out[:, 2].tolist()
+        changed = False
+        for i, orth in enumerate(orths):
+            if lemmas[i] and not overwrite:
+                continue
+            key = (orth, poss[i], morphs[i])
+            lemma = memo.get(key)
+            if lemma is None:
+                lemma = memo[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = lemma
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], np.asarray(lemmas, dtype="uint64"))
+
+
+@Language.factory(NAME)
+def make_token_attrs(nlp: Language, name: str) -> TokenAttrs:
+    """Built from the pipeline's own ``attribute_ruler`` and ``lemmatizer`` (see :func:`install`)."""
+    ruler, lemmatizer = nlp.get_pipe(RULER), nlp.get_pipe(LEMMATIZER)
+    if not lemmatizer._validated:
+        lemmatizer._validate_tables()
+    return TokenAttrs(nlp.vocab, ruler, lemmatizer)
+
+
+def install(nlp: Language) -> bool:
+    """Put :class:`TokenAttrs` in place of ``nlp``'s ruler and lemmatizer (which stay in the pipeline,
+    disabled) when :func:`supported`; otherwise leave ``nlp`` as it is. True when installed."""
+    if NAME in nlp.pipe_names:
+        return True
+    why = supported(nlp)
+    if why is not None:
+        log.info("stock attribute_ruler and lemmatizer kept: %s", why)
+        return False
+    nlp.add_pipe(NAME, before=RULER)
+    nlp.disable_pipe(RULER)
+    nlp.disable_pipe(LEMMATIZER)
+    return True
