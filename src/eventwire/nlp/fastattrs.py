@@ -33,6 +33,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 NAME = "eventwire_token_attrs"
 RULER, LEMMATIZER = "attribute_ruler", "lemmatizer"
 # Pattern keys we can read from (ORTH, TAG, DEP, POS) and the attribute ids that rules may set.
-_READ = {"ORTH": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "POS": POS, "IS_SPACE": IS_SPACE}
+_READ = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "TAG": TAG, "DEP": DEP, "POS": POS, "IS_SPACE": IS_SPACE}
 _SET = (POS, MORPH, LEMMA, TAG, DEP)
 _OPS = {"IN", "NOT_IN", "REGEX"}
 # Memo tables are emptied when they reach this size (a bound on memory over very long runs).
@@ -61,33 +62,45 @@ class Unsupported(ValueError):
     """The pipeline's ruler or lemmatizer is not one this component was verified for."""
 
 
-def _predicate(key: str, value: object) -> tuple[Predicate, frozenset[int] | None]:
-    """The test one pattern entry applies, and the attribute values it names (None: it names
-    strings by regular expression, so no finite set of values decides it)."""
+def _equals(want: int) -> Predicate:
+    return lambda v, s: v == want
+
+
+def _member(ids: frozenset[int], inside: bool) -> Predicate:
+    return lambda v, s: (v in ids) is inside
+
+
+def _search(rx: re.Pattern[str]) -> Predicate:
+    return lambda v, s: rx.search(s) is not None
+
+
+def _all(tests: list[Predicate]) -> Predicate:
+    return lambda v, s: all(t(v, s) for t in tests)
+
+
+def _predicate(key: str, value: object) -> tuple[Predicate, frozenset[int], list[re.Pattern[str]]]:
+    """The test one pattern entry applies, the attribute values it names and the regular expressions
+    it applies to the attribute's string."""
     if isinstance(value, bool | int | str):
         want = int(value) if isinstance(value, bool | int) else get_string_id(value)
-        return (lambda v, s: v == want), frozenset({want})
+        return _equals(want), frozenset({want}), []
     if isinstance(value, dict) and value and set(value) <= _OPS:
         tests: list[Predicate] = []
-        named: set[int] | None = set()
+        named: frozenset[int] = frozenset()
+        regexes: list[re.Pattern[str]] = []
         for op, arg in value.items():
             if op == "REGEX":
                 if not isinstance(arg, str):
                     raise Unsupported(f"REGEX on {key} with {arg!r}")
-                rx = re.compile(arg)
-                tests.append(lambda v, s, rx=rx: rx.search(s) is not None)
-                named = None
+                regexes.append(re.compile(arg))
+                tests.append(_search(regexes[-1]))
                 continue
             if not isinstance(arg, list | tuple) or not all(isinstance(a, str | int) for a in arg):
                 raise Unsupported(f"{op} on {key} with {arg!r}")
             ids = frozenset(get_string_id(a) for a in arg)
-            if op == "IN":
-                tests.append(lambda v, s, ids=ids: v in ids)
-            else:
-                tests.append(lambda v, s, ids=ids: v not in ids)
-            if named is not None:
-                named |= ids
-        return (lambda v, s: all(t(v, s) for t in tests)), (None if named is None else frozenset(named))
+            tests.append(_member(ids, op == "IN"))
+            named |= ids
+        return _all(tests), named, regexes
     raise Unsupported(f"pattern value {value!r} for {key}")
 
 
@@ -105,15 +118,24 @@ class _Rule:
     target: int  # which token of the match receives the attributes, 0-based
 
 
-def _rules(ruler: AttributeRuler) -> tuple[list[_Rule], dict[int, frozenset[int] | None]]:
-    """The ruler's patterns compiled, and for each attribute read the values named (None: any)."""
-    named: dict[int, frozenset[int] | None] = {}
-    rules: list[_Rule] = []
+@dataclass
+class _Compiled:
+    rules: list[_Rule]
+    # Per attribute read: the values the patterns name, and the regular expressions they apply. A
+    # value not named behaves like any other value not named, up to those expressions' results.
+    named: dict[int, frozenset[int]]
+    regexes: dict[int, list[re.Pattern[str]]]
+
+
+def _compile(ruler: AttributeRuler) -> _Compiled:
+    """The ruler's patterns compiled; :class:`Unsupported` when one is outside the verified kind."""
+    out = _Compiled([], {}, {})
     for i, entry in enumerate(ruler.patterns):
         set_attrs = ruler.attrs[i]
         if not set(set_attrs) <= set(_SET):
             raise Unsupported(f"rule {i} sets {sorted(map(str, set_attrs))}")
-        for pattern in entry["patterns"]:
+        patterns: Any = entry["patterns"]
+        for pattern in patterns:
             if not isinstance(pattern, list) or not pattern:
                 raise Unsupported(f"rule {i}: pattern {pattern!r}")
             specs = []
@@ -123,19 +145,17 @@ def _rules(ruler: AttributeRuler) -> tuple[list[_Rule], dict[int, frozenset[int]
                     attr = _READ.get(key.upper()) if isinstance(key, str) else None
                     if attr is None:
                         raise Unsupported(f"rule {i}: pattern key {key!r}")
-                    test, values = _predicate(key, value)
+                    test, values, regexes = _predicate(key, value)
                     tests.append((attr, test))
-                    if values is None or named.get(attr, frozenset()) is None:
-                        named[attr] = None
-                    else:
-                        named[attr] = named.get(attr, frozenset()) | values
+                    out.named[attr] = out.named.get(attr, frozenset()) | values
+                    out.regexes.setdefault(attr, []).extend(regexes)
                 specs.append(_Spec(tuple(tests)))
             index = ruler.indices[i]
             target = index + len(specs) if index < 0 else index
             if not 0 <= target < len(specs):
                 raise Unsupported(f"rule {i}: index {index} outside its pattern")
-            rules.append(_Rule(i, tuple(specs), target))
-    return rules, named
+            out.rules.append(_Rule(i, tuple(specs), target))
+    return out
 
 
 def supported(nlp: Language) -> str | None:
@@ -151,7 +171,7 @@ def supported(nlp: Language) -> str | None:
     if type(lemmatizer) is not EnglishLemmatizer or lemmatizer.mode != "rule":
         return f"lemmatizer is a {type(lemmatizer).__name__} in mode {getattr(lemmatizer, 'mode', None)!r}"
     try:
-        _rules(ruler)
+        _compile(ruler)
     except Unsupported as exc:
         return str(exc)
     return None
@@ -160,24 +180,45 @@ def supported(nlp: Language) -> str | None:
 class TokenAttrs:
     """The attribute ruler and the lemmatizer of one pipeline, applied from memo tables. Sets exactly
     what the two stock components set (see the module docstring); raises :class:`Unsupported` at
-    construction for a ruler or lemmatizer outside the verified kind."""
+    construction for a ruler or lemmatizer outside the verified kind.
+
+    The ruler's memo key for a token is (lexical class, TAG, DEP class, POS, MORPH, LEMMA), where a
+    class stands for every value the patterns cannot tell apart: the lexical class of an ORTH holds its
+    ORTH and LOWER when a pattern names them (else -1), IS_SPACE, and the result of each regular
+    expression on them; the DEP class is the label when a pattern names it, else -1 (the label itself
+    when a pattern applies a regular expression to DEP). A memo miss evaluates the patterns on the
+    token itself, which stands for its whole class."""
 
     def __init__(self, vocab: Vocab, ruler: AttributeRuler, lemmatizer: EnglishLemmatizer) -> None:
-        self.vocab = vocab
         self.ruler_attrs = [dict(a) for a in ruler.attrs]
         self.lemmatizer = lemmatizer
-        rules, named = _rules(ruler)
-        self.single = [r for r in rules if len(r.specs) == 1]
-        self.multi = [r for r in rules if len(r.specs) > 1]
-        # DEP values no pattern names all behave alike, so the memo key folds them into one.
-        dep_named = named.get(DEP, frozenset())
-        self.dep_named: frozenset[int] | None = dep_named
-        self.token_memo: dict[tuple[int, ...], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
+        compiled = _compile(ruler)
+        self.single = [r for r in compiled.rules if len(r.specs) == 1]
+        self.multi = [r for r in compiled.rules if len(r.specs) > 1]
+        self.named = compiled.named
+        self.regexes = compiled.regexes
+        for attr in (TAG, POS):
+            if compiled.regexes.get(attr):
+                raise Unsupported("a regular expression on TAG or POS")
+        self.dep_named: frozenset[int] | None = (None if compiled.regexes.get(DEP)
+                                                 else compiled.named.get(DEP, frozenset()))
+        self.lex_memo: dict[int, tuple[object, ...]] = {}
+        self.token_memo: dict[tuple[object, ...], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
         self.result_memo: dict[tuple[object, ...], tuple[int, int, int, int, int | None]] = {}
         self.lemma_memo: dict[tuple[int, int, int], int] = {}
 
     # -- the ruler ---------------------------------------------------------------------------------
-    def _value(self, attr: int, orth: int, tag: int, dep: int, pos: int) -> int:
+    def _lexical(self, vocab: Vocab, orth: int) -> tuple[object, ...]:
+        """The lexical class of ``orth`` (see the class docstring)."""
+        lex = vocab[orth]
+        parts: list[object] = [int(lex.is_space)]
+        for attr, value, text in ((ORTH, orth, lex.orth_), (LOWER, lex.lower, lex.lower_)):
+            parts.append(value if value in self.named.get(attr, ()) else -1)
+            parts.extend(rx.search(text) is not None for rx in self.regexes.get(attr, ()))
+        return tuple(parts)
+
+    @staticmethod
+    def _value(vocab: Vocab, attr: int, orth: int, tag: int, dep: int, pos: int) -> int:
         if attr == ORTH:
             return orth
         if attr == TAG:
@@ -186,22 +227,23 @@ class TokenAttrs:
             return dep
         if attr == POS:
             return pos
-        lex = self.vocab[orth]
+        lex = vocab[orth]
         return int(lex.lower if attr == LOWER else lex.is_space)
 
-    def _matches(self, spec: _Spec, orth: int, tag: int, dep: int, pos: int) -> bool:
-        strings = self.vocab.strings
+    def _matches(self, vocab: Vocab, spec: _Spec, orth: int, tag: int, dep: int, pos: int) -> bool:
+        strings = vocab.strings
         for attr, test in spec.tests:
-            v = self._value(attr, orth, tag, dep, pos)
+            v = self._value(vocab, attr, orth, tag, dep, pos)
             if not test(v, strings[v] if attr in (ORTH, LOWER, TAG, DEP) else str(v)):
                 return False
         return True
 
-    def _token(self, orth: int, tag: int, dep: int, pos: int) -> tuple[tuple[int, ...], frozenset[tuple[int, int]]]:
+    def _token(self, vocab: Vocab, orth: int, tag: int, dep: int, pos: int
+               ) -> tuple[tuple[int, ...], frozenset[tuple[int, int]]]:
         """The one-token rules matching a token, and the (multi rule, position) pairs it satisfies."""
-        single = tuple(r.index for r in self.single if self._matches(r.specs[0], orth, tag, dep, pos))
+        single = tuple(r.index for r in self.single if self._matches(vocab, r.specs[0], orth, tag, dep, pos))
         positions = frozenset((k, j) for k, r in enumerate(self.multi) for j, spec in enumerate(r.specs)
-                              if self._matches(spec, orth, tag, dep, pos))
+                              if self._matches(vocab, spec, orth, tag, dep, pos))
         return single, positions
 
     def _apply(self, rule_ids: tuple[int, ...], tag: int, pos: int, morph: int, lemma: int
@@ -218,24 +260,28 @@ class TokenAttrs:
         n = len(doc)
         if not n:
             return doc
-        if len(self.token_memo) > MAX_MEMO or len(self.result_memo) > MAX_MEMO or len(self.lemma_memo) > MAX_MEMO:
-            self.token_memo.clear()
-            self.result_memo.clear()
-            self.lemma_memo.clear()
+        memos = (self.lex_memo, self.token_memo, self.result_memo, self.lemma_memo)
+        if any(len(m) > MAX_MEMO for m in memos):
+            for m in memos:
+                m.clear()
+        vocab = doc.vocab
         cols = doc.to_array([ORTH, TAG, DEP, POS, MORPH, LEMMA])
         orths, tags, deps, poss, morphs, lemmas = (cols[:, j].tolist() for j in range(6))
         dep_named = self.dep_named
-        token_memo = self.token_memo
-        keys: list[tuple[int, ...]] = []
+        lex_memo, token_memo = self.lex_memo, self.token_memo
+        keys: list[tuple[object, ...]] = []
         found: list[tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = []
         starts: list[int] = []
         for i in range(n):
-            dep = deps[i]
-            key = (orths[i], tags[i], dep if dep_named is None or dep in dep_named else -1,
+            orth, dep = orths[i], deps[i]
+            lexical = lex_memo.get(orth)
+            if lexical is None:
+                lexical = lex_memo[orth] = self._lexical(vocab, orth)
+            key = (lexical, tags[i], dep if dep_named is None or dep in dep_named else -1,
                    poss[i], morphs[i], lemmas[i])
             hit = token_memo.get(key)
             if hit is None:
-                hit = token_memo[key] = self._token(orths[i], tags[i], dep, poss[i])
+                hit = token_memo[key] = self._token(vocab, orth, tags[i], dep, poss[i])
             keys.append(key)
             found.append(hit)
             if hit[1]:
@@ -243,10 +289,11 @@ class TokenAttrs:
         extra: dict[int, list[int]] = {}
         for i in starts:
             for k, rule in enumerate(self.multi):
-                end = i + len(rule.specs)
-                if end <= n and all((k, j) in found[i + j][1] for j in range(len(rule.specs))):
+                if (k, 0) not in found[i][1] or i + len(rule.specs) > n:
+                    continue
+                if all((k, j) in found[i + j][1] for j in range(1, len(rule.specs))):
                     extra.setdefault(i + rule.target, []).append(rule.index)
-        out = np.empty((n, 5), dtype="uint64")
+        rows: list[tuple[int, int, int, int, int]] = []
         result_memo = self.result_memo
         for i in range(n):
             key = keys[i]
@@ -256,8 +303,9 @@ class TokenAttrs:
             if res is None:
                 rule_ids = found[i][0] + tuple(more or ())
                 res = result_memo[rkey] = self._apply(rule_ids, tags[i], poss[i], morphs[i], lemmas[i])
-            out[i] = res[0], res[1], res[2], res[3], deps[i] if res[4] is None else res[4]
-        doc.from_array([POS, MORPH, LEMMA, TAG, DEP], out)
+            rows.append((res[0], res[1], res[2], res[3], deps[i] if res[4] is None else res[4]))
+        out = np.array(rows, dtype="uint64")
+        doc.from_array([POS, MORPH, LEMMA, TAG, DEP], out)  # type: ignore[arg-type]
         self._lemmatize(doc, orths, out)
         return doc
 
@@ -266,7 +314,7 @@ class TokenAttrs:
         ``self.lemmatizer`` gives for their (text, POS, MORPH), computed once per such triple."""
         overwrite = self.lemmatizer.overwrite
         memo = self.lemma_memo
-        strings = self.vocab.strings
+        strings = doc.vocab.strings
         poss, morphs, lemmas = out[:, 0].tolist(), out[:, 1].tolist(), out[:, 2].tolist()
         changed = False
         for i, orth in enumerate(orths):
@@ -279,13 +327,14 @@ class TokenAttrs:
             lemmas[i] = lemma
             changed = True
         if changed:
-            doc.from_array([LEMMA], np.asarray(lemmas, dtype="uint64"))
+            doc.from_array([LEMMA], np.asarray(lemmas, dtype="uint64"))  # type: ignore[arg-type]
 
 
 @Language.factory(NAME)
 def make_token_attrs(nlp: Language, name: str) -> TokenAttrs:
     """Built from the pipeline's own ``attribute_ruler`` and ``lemmatizer`` (see :func:`install`)."""
-    ruler, lemmatizer = nlp.get_pipe(RULER), nlp.get_pipe(LEMMATIZER)
+    ruler: Any = nlp.get_pipe(RULER)
+    lemmatizer: Any = nlp.get_pipe(LEMMATIZER)
     if not lemmatizer._validated:
         lemmatizer._validate_tables()
     return TokenAttrs(nlp.vocab, ruler, lemmatizer)
