@@ -96,20 +96,20 @@ def main() -> None:
     words = sum(len(r["text"].split()) for r in rows)
     settings = Settings.from_env(batch_size=args.batch_size, n_process=args.n_process)
     stages = Stages.load(settings)
-    raw = spacy.load(settings.spacy_model)
+    stock = spacy.load(settings.spacy_model)
     texts = [r["text"] for r in rows]
     # Warm-up of both sides: spaCy's first batch is slow, and eventwire loads the language identifier
     # and the gazetteer on first use.
-    raw_spacy(raw, texts[:8], args.batch_size)
+    raw_spacy(stock, texts[:8], args.batch_size)
     with tempfile.TemporaryDirectory() as tmp:
         eventwire_run(stages, rows[:8], Settings.from_env(db_path=Path(tmp) / "w.duckdb"))
     raw_times, raw_n_times, ew_times, raw_cpu, ew_cpu, stage_runs = [], [], [], [], [], []
     for _ in range(args.repeat):
-        wall, cpu = raw_spacy(raw, texts, args.batch_size)
+        wall, cpu = raw_spacy(stock, texts, args.batch_size)
         raw_times.append(wall)
         raw_cpu.append(cpu)
         if args.n_process > 1:
-            raw_n_times.append(raw_spacy(raw, texts, args.batch_size, args.n_process)[0])
+            raw_n_times.append(raw_spacy(stock, texts, args.batch_size, args.n_process)[0])
         with tempfile.TemporaryDirectory() as tmp:
             total, cpu, timing = eventwire_run(stages, rows, Settings.from_env(
                 db_path=Path(tmp) / "b.duckdb", batch_size=args.batch_size, n_process=args.n_process))

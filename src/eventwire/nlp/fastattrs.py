@@ -277,7 +277,7 @@ class TokenAttrs:
             lexical = lex_memo.get(orth)
             if lexical is None:
                 lexical = lex_memo[orth] = self._lexical(vocab, orth)
-            key = (lexical, tags[i], dep if dep_named is None or dep in dep_named else -1,
+            key: tuple[object, ...] = (lexical, tags[i], dep if dep_named is None or dep in dep_named else -1,
                    poss[i], morphs[i], lemmas[i])
             hit = token_memo.get(key)
             if hit is None:
