@@ -69,6 +69,7 @@ TAGS = ["VBP", "VBZ", "VBD", "VBG", "VBN", "VB", "MD", "NN", "NNS", "NNP", "DT",
 DEPS = ["expl", "aux", "auxpass", "det", "quantmod", "nsubj", "ROOT", "dobj", "advmod", "dep", "punct", ""]
 
 
+@pytest.mark.filterwarnings("ignore:.*W108")
 def test_same_attributes_on_handbuilt_docs(pair):
     """Random words, tags and labels (a fixed seed), so that every rule kind meets every context,
     including combinations a parser would rarely produce (a tag on a space, a space with a label)."""
@@ -130,3 +131,23 @@ def test_blank_line_starts_a_sentence():
     doc = pipeline("He said the talks were over and\n\nthe ministers left Minsk. They flew home.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert "the" in starts
+
+
+def test_load_time_check_keeps_the_stock_components_when_the_output_differs(monkeypatch):
+    """A stand-in that got the rule order wrong (later rules must win) is caught before it is used."""
+    model = Settings.from_env().spacy_model
+    fine = spacy.load(model)
+    component = fine.add_pipe(fastattrs.NAME, before="attribute_ruler")
+    assert fastattrs.self_check(fine, component) is None
+
+    def first_rule_wins(self, rule_ids, tag, pos, morph, lemma):  # type: ignore[no-untyped-def]
+        values = {POS: pos, MORPH: morph, LEMMA: lemma, TAG: tag, DEP: None}
+        for i in sorted(set(rule_ids), reverse=True):
+            values.update(self.ruler_attrs[i])
+        return values[POS], values[MORPH], values[LEMMA], values[TAG], values[DEP]
+
+    monkeypatch.setattr(fastattrs.TokenAttrs, "_apply", first_rule_wins)
+    broken = spacy.load(model)
+    assert not fastattrs.install(broken)
+    assert fastattrs.NAME not in broken.pipe_names
+    assert broken.pipe_names[-3:] == ["attribute_ruler", "lemmatizer", "ner"]
