@@ -5,6 +5,7 @@ their stock components; ``eventwire_paragraphs`` still starts a sentence after a
 
 from __future__ import annotations
 
+import pickle
 import random
 
 import numpy as np
@@ -151,3 +152,14 @@ def test_load_time_check_keeps_the_stock_components_when_the_output_differs(monk
     assert not fastattrs.install(broken)
     assert fastattrs.NAME not in broken.pipe_names
     assert broken.pipe_names[-3:] == ["attribute_ruler", "lemmatizer", "ner"]
+
+
+def test_pickles_as_what_it_is_built_from(pair):
+    """Worker processes started by spawning receive the components pickled."""
+    stock, fast = pair
+    copy = pickle.loads(pickle.dumps(fast.get_pipe(fastattrs.NAME)))
+    assert isinstance(copy, fastattrs.TokenAttrs)
+    doc = fast.make_doc(SENTENCES[0])
+    for name in ("tok2vec", "tagger", "parser"):
+        doc = fast.get_pipe(name)(doc)
+    _same(stock(SENTENCES[0]), fast.get_pipe("ner")(copy(doc)))

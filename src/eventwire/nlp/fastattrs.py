@@ -193,6 +193,7 @@ class TokenAttrs:
     token itself, which stands for its whole class."""
 
     def __init__(self, vocab: Vocab, ruler: AttributeRuler, lemmatizer: EnglishLemmatizer) -> None:
+        self.vocab, self.ruler = vocab, ruler
         self.ruler_attrs = [dict(a) for a in ruler.attrs]
         self.lemmatizer = lemmatizer
         compiled = _compile(ruler)
@@ -209,6 +210,11 @@ class TokenAttrs:
         self.token_memo: dict[tuple[object, ...], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = {}
         self.result_memo: dict[tuple[object, ...], tuple[int, int, int, int, int | None]] = {}
         self.lemma_memo: dict[tuple[int, int, int], int] = {}
+
+    def __reduce__(self) -> tuple[type[TokenAttrs], tuple[Vocab, AttributeRuler, EnglishLemmatizer]]:
+        """Pickled as what it is built from (the compiled tests are closures), e.g. for ``nlp.pipe``
+        with several processes where they are started by spawning rather than forking."""
+        return TokenAttrs, (self.vocab, self.ruler, self.lemmatizer)
 
     # -- the ruler ---------------------------------------------------------------------------------
     def _lexical(self, vocab: Vocab, orth: int) -> tuple[object, ...]:
