@@ -41,7 +41,7 @@ class Stages:
     def load(cls, settings: Settings) -> Stages:
         kb = actors.load(settings.kb_extra)
         coder = _coder(kb, settings.lexicon_extra)
-        return cls(nlp=nlp.load(settings.spacy_model), kb=kb, coder=coder, tone=tone.load())
+        return cls(nlp=nlp.load(settings.spacy_model, settings.fast_attrs), kb=kb, coder=coder, tone=tone.load())
 
 
 def _coder(kb: KnowledgeBase, lexicon_extra: tuple[Path, ...]) -> events.Coder:

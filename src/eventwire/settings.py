@@ -9,6 +9,9 @@ Environment variables (CLI options win over them):
 - ``EVENTWIRE_N_PROCESS``: processes parsing with spaCy (``nlp.pipe(n_process=...)``), default 1. Two
   on a machine with two free cores parses about twice as fast; the output is the same. Ignored (with a
   warning) under ``--workers N``, whose workers parse in one process each.
+- ``EVENTWIRE_FAST_ATTRS``: ``0`` runs spaCy's own ``attribute_ruler`` and ``lemmatizer`` instead of
+  eventwire's memoised stand-in for them (``eventwire.nlp.fastattrs``, the same token attributes;
+  used only for pipelines whose ruler and lemmatizer it was verified for). Default 1.
 - ``EVENTWIRE_CACHE`` (``0`` turns it off) and ``EVENTWIRE_CACHE_DIR``: the start-up cache, see
   ``eventwire.cache``.
 """
@@ -50,6 +53,8 @@ class Settings:
     batch_size: int = 32
     # Processes for spaCy's nlp.pipe (1: parse in this process).
     n_process: int = 1
+    # Replace the pipeline's attribute_ruler + lemmatizer by eventwire.nlp.fastattrs (same output).
+    fast_attrs: bool = True
     # Field mapping for JSONL/CSV inputs: our field name -> the caller's column name.
     fields: dict[str, str] = field(default_factory=dict)
     kb_extra: tuple[Path, ...] = ()
@@ -67,6 +72,7 @@ class Settings:
             "db_path": Path(os.environ.get("EVENTWIRE_DB", DEFAULT_DB)),
             "max_bytes": int(os.environ.get("EVENTWIRE_MAX_BYTES", DEFAULT_MAX_BYTES)),
             "n_process": max(1, int(os.environ.get("EVENTWIRE_N_PROCESS", "1"))),
+            "fast_attrs": os.environ.get("EVENTWIRE_FAST_ATTRS", "1").strip() not in ("0", "false", "no", "off"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

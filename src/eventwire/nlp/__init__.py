@@ -13,10 +13,12 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelError
+from eventwire.nlp import fastattrs
 from eventwire.records import Article, Reject
 from eventwire.settings import Settings
 
@@ -33,10 +35,13 @@ PARAGRAPHS = "eventwire_paragraphs"
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: the token after a whitespace token holding two newlines starts
     one (the parser keeps preset boundaries). Without it, a quote's last paragraph and the next one can
-    become one "sentence" and share a speaker."""
-    for tok in doc[:-1]:
-        if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+    become one "sentence" and share a speaker. Only the whitespace tokens are looked at (found from the
+    IS_SPACE column, not a Python loop over every token)."""
+    if len(doc) < 2:
+        return doc
+    for i in doc.to_array(IS_SPACE)[:-1].nonzero()[0].tolist():
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
@@ -56,8 +61,11 @@ def token_at(doc: Doc, char: int) -> Token | None:
 
 
 @functools.lru_cache(maxsize=4)
-def load(name: str) -> Language:
-    """The installed spaCy pipeline ``name`` (a package name or a path), loaded once per process."""
+def load(name: str, fast_attrs: bool = True) -> Language:
+    """The installed spaCy pipeline ``name`` (a package name or a path), loaded once per process, with
+    ``eventwire_paragraphs`` before the parser. With ``fast_attrs`` its ``attribute_ruler`` and
+    ``lemmatizer`` are replaced by :mod:`eventwire.nlp.fastattrs` (same token attributes) when that
+    supports them; otherwise they stay as they are."""
     import spacy
 
     try:
@@ -75,6 +83,8 @@ def load(name: str) -> Language:
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if fast_attrs:
+        fastattrs.install(nlp)
     return nlp
 
 
@@ -92,7 +102,7 @@ def parse(
     precede or are comes out. One pipe for the whole stream, rather than one per chunk, matters with
     several processes, which spaCy starts anew for every ``pipe`` call.
     """
-    nlp = load(settings.spacy_model)
+    nlp = load(settings.spacy_model, settings.fast_attrs)
     pending: deque[Article | Reject] = deque()
 
     def texts() -> Iterator[str]:
