@@ -34,6 +34,7 @@ from eventwire.events import frames, lexicon, modality, ontology, when, where
 from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
+from eventwire.nlp import token_at
 from eventwire.records import Actor, ActorMention, Article, Event, Place, Quote
 
 # Confidence is a documented heuristic until a calibrated model replaces it: a lexicon hit starts at
@@ -616,7 +617,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             ))  # fmt: skip
     # A mobilization or help whose purpose is itself coded gives way to it (``_purpose_act``).
     starts = {ev.start for ev in events}
-    coded = {t.i for t in doc if t.idx in starts}
+    coded = {t.i for start in starts if (t := token_at(doc, start)) is not None and t.idx == start}
     kept = []
     for ev in events:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")

@@ -30,6 +30,7 @@ from eventwire.records import PLOVER_TYPES
 # its content, not a separate event.
 NONE = "NONE"
 POS_GROUPS = {"VERB": ("VERB", "AUX"), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
+_GROUP_OF = {tag: group for group, tags in POS_GROUPS.items() for tag in tags}
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
 
 
@@ -142,10 +143,8 @@ class Lexicon:
         return sum(len(v) for v in self.by_key.values())
 
     def candidates(self, token: Token) -> list[Entry]:
-        for group, tags in POS_GROUPS.items():
-            if token.pos_ in tags:
-                return self.by_key.get((token.lemma_.lower(), group), [])
-        return []
+        group = _GROUP_OF.get(token.pos_)
+        return self.by_key.get((token.lemma_.lower(), group), []) if group is not None else []
 
     def match(self, token: Token) -> Entry | None:
         """The most specific entry whose particle/object/prep constraints ``token`` satisfies."""
