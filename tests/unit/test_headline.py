@@ -154,3 +154,14 @@ def test_tag_list_and_breadcrumb_cues():
     assert found[1]["crumb_above"] == 1.0 and found[2]["crumb_above"] == 0.0
     assert found[2]["list_like"] == 1.0 and found[1]["list_like"] == 0.0
     assert found[1]["subtitle_next"] == 1.0 and found[2]["subtitle_next"] == 0.0
+
+
+def test_labels_buttons_and_teaser_lists_around_a_line_are_cues():
+    lines = [PageLine("nav", "Menu"), PageLine("text", "Port Vela quay shut after crane falls"),
+             PageLine("text", "Storm closes the ferry line to the islands"), PageLine("text", "Harbour fees to rise"),
+             PageLine("text", "Share"), PageLine("text", "More"), PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 6))
+    assert found[2]["teaser_list"] == 1.0 and found[1]["teaser_list"] == 0.0  # "Menu" above is no teaser
+    assert found[3]["short_below"] == 1.0 and found[3]["short_neighbour"] == 1.0
+    assert found[1]["short_below"] == 0.0 and found[1]["short_neighbour"] == 1.0  # "Menu" right above it
+    assert found[2]["short_below"] == 0.0 and found[2]["short_neighbour"] == 0.0

@@ -26,7 +26,10 @@ a weighted sum of *cues*, each a general property of how news pages lay out thei
   date, time, URL or separator (``dated_or_split``), is not mostly digits (``digits``), not all
   capitals (``all_caps``, a section label more often than a headline), does not start with a
   lower-case letter (``lowercase_start``: a tag, an address, a site name) and is no list of tags
-  (``list_like``, two commas or more).
+  (``list_like``, two commas or more);
+- it stands apart: a line with a label or a button right above or below it (``short_neighbour``) or
+  two below it (``short_below``) is a menu entry, and one between two other headline-sized lines is
+  a teaser in a list of related articles (``teaser_list``).
 
 The weights live in ``data/boilerplate.yaml`` (``headline_cues``): they were fitted on development
 pages (a listwise logistic fit with an L2 penalty, rounded; 5-fold cross-validated accuracy on held-out
@@ -76,6 +79,10 @@ QUOTE_TRIES = 50
 #: How many prose paragraphs are the article's lead (``lead_overlap``) and its body (``body_overlap``).
 LEAD_LINES = 3
 BODY_LINES = 60
+#: A neighbouring line of at most this many words is a label, a menu entry or a button
+#: (``short_below``, ``short_neighbour``); one of this many words is a teaser (``teaser_list``).
+SHORT_WORDS = 3
+TEASER_WORDS = (4, 20)
 #: How far below a candidate (in page lines) the first prose line is looked for (``prose_close``).
 PROSE_REACH = 40
 #: A candidate must score more than this: one with more against it than for it is no headline (a
@@ -192,6 +199,14 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     next_text = nxt is not None and nxt.kind == "text"
     next_words = len(_WORD.findall(nxt.text)) if next_text and nxt is not None else 0
+
+    def short(j: int) -> bool:  # a label, a menu entry or a button (not a date or byline line)
+        return len(_WORD.findall(lines[j].text)) <= SHORT_WORDS and not page.meta.get(j, False)
+
+    def teaser(j: int) -> bool:  # a headline-sized text line that is no prose, date or byline
+        if not (0 <= j < len(lines) and lines[j].kind == "text") or lines[j].prose or page.meta.get(j, False):
+            return False
+        return TEASER_WORDS[0] <= len(_WORD.findall(lines[j].text)) <= TEASER_WORDS[1]
     return {
         "lead_overlap": len(words & lead_words) / len(words) if words else 0.0,
         "body_overlap": len(words & page.body_words) / len(words) if words else 0.0,
@@ -226,6 +241,9 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
         "all_caps": float(line.isupper()),
         "lowercase_start": float(_lower_start(line)),
         "list_like": float(line.count(",") >= 2 and not lines[i].prose),
+        "short_below": float(sum(1 for j in range(i + 1, min(len(lines), i + 3)) if short(j)) >= 2),
+        "short_neighbour": float(any(short(j) for j in (i - 1, i + 1) if 0 <= j < len(lines))),
+        "teaser_list": float(all(teaser(j) for j in (i - 1, i + 1))),
     }  # fmt: skip
 
 
