@@ -165,3 +165,18 @@ def test_labels_buttons_and_teaser_lists_around_a_line_are_cues():
     assert found[3]["short_below"] == 1.0 and found[3]["short_neighbour"] == 1.0
     assert found[1]["short_below"] == 0.0 and found[1]["short_neighbour"] == 1.0  # "Menu" right above it
     assert found[2]["short_below"] == 0.0 and found[2]["short_neighbour"] == 0.0
+
+
+def test_breadcrumb_path_and_repeated_site_name_are_trimmed_from_the_headline():
+    page = [PageLine("text", "Harbour Daily"), PageLine("text", P1, True)]
+    assert headline.trim("Home / Harbour / Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    assert headline.trim("Forum>Ports>Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    # The site's name printed alone elsewhere on the page is cut; an unknown second part is kept.
+    assert headline.trim("Crane collapse shuts the quay | Harbour Daily", page) == "Crane collapse shuts the quay"
+    kept = "Crane collapse shuts the quay | Live updates"
+    assert headline.trim(kept, page) == kept
+    # A dash may join a headline's own two halves: it is never cut.
+    kept = "Harbour Daily – Crane collapse shuts the quay"
+    assert headline.trim(kept, page) == kept
+    assert headline.trim("Port Vela / Sylvania border talks", page) == "Port Vela / Sylvania border talks"
+

@@ -277,6 +277,30 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
             for i in found]
 
 
+# A breadcrumb's separators ("Home / World / Headline", "Forum > Phones > Headline") and those that
+# join a headline and a site name or a kicker ("Headline | Site", "Kicker – Headline").
+_CRUMB = re.compile(r"\s+/\s+|\s*[›>»]\s*")
+_JOIN = re.compile(r"\s*\|\s*")
+
+
+def trim(text: str, lines: Sequence[PageLine]) -> str:
+    """The headline without what the page adds to it on the same line: the path of a breadcrumb
+    (three parts or more: the last is the headline), or a site name or kicker joined by a separator
+    when the page prints that part again elsewhere (the site's name in the header and the footer)."""
+    parts = [p.strip() for p in _CRUMB.split(text)]
+    if len(parts) >= 3 and all(parts) and len(_WORD.findall(parts[-1])) >= 2:
+        return parts[-1]
+    parts = [p.strip() for p in _JOIN.split(text)]
+    if len(parts) != 2 or not all(parts):
+        return text
+    others = [key(ln.text) for ln in lines]
+    for drop, keep in ((parts[0], parts[1]), (parts[1], parts[0])):
+        k = key(drop)
+        if len(_WORD.findall(keep)) >= 2 and any(o == k for o in others):
+            return keep
+    return text
+
+
 def pick(lines: Sequence[PageLine], first: int, weights: Mapping[str, float]) -> int | None:
     """Index of the headline among ``lines`` for the article whose first paragraph is line
     ``first``, or None when no candidate (see ``candidates``) scores above ``MIN_SCORE``. The
