@@ -163,6 +163,8 @@ class _Page:
     body_words: set[str]  # content words of its first ``BODY_LINES`` prose paragraphs
     joined: str  # the keys within ``QUOTE_REACH`` of the window, one a line
     meta: Mapping[int, bool]  # ``is_meta`` of the lines from the window to ``PROSE_REACH`` below the article
+    length: Mapping[int, int]  # words in each of those lines
+    last_meta: int  # the last date, byline or credit line above the article (-1: none)
 
 
 def _lower_start(line: str) -> bool:
@@ -190,7 +192,7 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
     line = lines[i].text
     keys = page.keys
     k = keys[i]
-    n = len(_WORD.findall(line))
+    n = page.length[i]
     words = _content_words(line)
     between = sum(1 for j in range(min(i, first) + 1, max(i, first)) if lines[j].kind == "text")
     after = range(i + 1, min(len(lines), i + 4))
@@ -199,15 +201,15 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
     stripped = line.rstrip()
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     next_text = nxt is not None and nxt.kind == "text"
-    next_words = len(_WORD.findall(nxt.text)) if next_text and nxt is not None else 0
+    next_words = page.length.get(i + 1, 0) if next_text else 0
 
     def short(j: int) -> bool:  # a label, a menu entry or a button (not a date or byline line)
-        return len(_WORD.findall(lines[j].text)) <= SHORT_WORDS and not page.meta.get(j, False)
+        return page.length.get(j, 0) <= SHORT_WORDS and not page.meta.get(j, False)
 
     def teaser(j: int) -> bool:  # a headline-sized text line that is no prose, date or byline
         if not (0 <= j < len(lines) and lines[j].kind == "text") or lines[j].prose or page.meta.get(j, False):
             return False
-        return TEASER_WORDS[0] <= len(_WORD.findall(lines[j].text)) <= TEASER_WORDS[1]
+        return TEASER_WORDS[0] <= page.length.get(j, 0) <= TEASER_WORDS[1]
     return {
         "lead_overlap": len(words & lead_words) / len(words) if words else 0.0,
         "body_overlap": len(words & page.body_words) / len(words) if words else 0.0,
@@ -216,7 +218,7 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
         "adjacent": float(between == 0 and i < first),
         "in_article": float(i >= first),
         "dated": float(any(page.meta.get(j, False) for j in after)),
-        "meta_below": float(any(page.meta.get(j, False) for j in range(i + 1, first))),
+        "meta_below": float(i < page.last_meta),
         "prose_next": float(next_text and nxt is not None and nxt.prose),
         "standfirst_next": float(next_text and next_words >= max(STANDFIRST_WORDS, n + 1)),
         "subtitle_next": float(next_text and i + 1 < first and nxt is not None and not nxt.prose
@@ -256,8 +258,12 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
     # Inside the article only a question or an exclamation: a line there ending in a full stop is a
     # sentence (a standfirst printed again below, a short first paragraph).
     below = [i for i in range(first, min(len(lines), first + BELOW)) if not lines[i].text.rstrip().endswith(".")]
+    # Words in the lines the cues look at: the window, one line above it, and PROSE_REACH below it.
+    reach = range(max(0, lo - 1), min(len(lines), first + BELOW + PROSE_REACH))
+    length = {j: len(_WORD.findall(lines[j].text)) for j in reach}
+    meta = {j: is_meta(lines[j]) for j in reach}
     found = [i for i in [*below, *range(first - 1, lo - 1, -1)]
-             if lines[i].kind == "text" and 1 <= len(_WORD.findall(lines[i].text)) <= MAX_WORDS]
+             if lines[i].kind == "text" and 1 <= length[i] <= MAX_WORDS]
     if not found:
         return []
     # Keys of the lines that matter: the window, and the reach searched for repeats and quotations.
@@ -271,7 +277,7 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
         keys=keys, counts=Counter(keys), lead_words=prose_words(first, LEAD_LINES),
         body_words=prose_words(first, BODY_LINES),
         joined="\n".join(keys[max(0, lo - QUOTE_REACH) : first + QUOTE_REACH]),
-        meta={j: is_meta(lines[j]) for j in range(lo, min(len(lines), first + BELOW + PROSE_REACH))},
+        meta=meta, length=length, last_meta=max((j for j in range(lo, first) if meta[j]), default=-1),
     )  # fmt: skip
     # A candidate inside the article is compared with the prose below it, not with itself.
     return [(i, cues(lines, i, first, page, page.lead_words if i < first else prose_words(i + 1, LEAD_LINES)))
