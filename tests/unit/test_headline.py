@@ -28,7 +28,7 @@ def test_headline_followed_by_a_dated_byline_line_beats_a_menu_entry():
     assert _title(dump) == "Port Vela Closes Northern Quay After Crane Collapse"
     lines = [PageLine("nav", "Home"), *(PageLine("text", ln) for ln in dump[1:5]), PageLine("text", P1, True)]
     cues = dict(headline.candidates(lines, 5))
-    assert cues[3]["dated"] == 1.0 and cues[4]["meta_line"] == 1.0
+    assert cues[3]["dated"] == 1.0 and headline.is_meta(lines[4])
 
 
 def test_two_word_label_right_above_the_article_is_not_the_headline():
@@ -121,3 +121,62 @@ def test_headline_above_its_standfirst_beats_the_standfirst():
              PageLine("text", P1, True)]
     cues = dict(headline.candidates(lines, 3))
     assert cues[0]["standfirst_next"] == 1.0 and cues[1]["standfirst_next"] == 0.0
+
+
+def test_site_name_in_lower_case_above_the_headline_is_not_the_headline():
+    # A blog prints its name (in lower case) above the post's title; both share words with the lead.
+    dump = ["Home", "Impressum", "harbour authority of port vela", "Northern quay shut", "3. March 2024", *BODY]
+    assert _title(dump) == "Northern quay shut"
+    lines = [PageLine("text", ln) for ln in dump[2:5]] + [PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 3))
+    assert found[0]["lowercase_start"] == 1.0 and found[1]["lowercase_start"] == 0.0
+
+
+def test_headline_above_its_byline_and_a_short_lead_beats_a_table_of_contents():
+    # The headline, its byline and date, a short first paragraph, then a table of contents whose last
+    # entry sits right above the long run of prose the cleaner takes for the article.
+    lead = "Engineers say the northern quay of Port Vela will stay shut for a week after the storm."
+    dump = ["Menu", "Why the northern quay of Port Vela is shut", "Jane Doe", "Harbour editor", "4 min",
+            "03.03.2024", lead, "Contents", "1. The storm", "2. The cranes", "3. The ships", "4. What next",
+            "5. Costs", "6. Port Vela shipping delays", *BODY]
+    assert _title(dump) == "Why the northern quay of Port Vela is shut"
+    lines = [PageLine("text", ln, ln == lead) for ln in dump[1:14]] + [PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 13))
+    assert found[0]["prose_close"] == 1 / (1 + 3 / 2)  # three text lines, the date not counted
+    assert found[12]["prose_close"] == 1.0
+
+
+def test_tag_list_and_breadcrumb_cues():
+    lines = [PageLine("text", "Home / Harbour / Crane collapse shuts the northern quay"),
+             PageLine("text", "Crane collapse shuts the northern quay"),
+             PageLine("text", "Quays, cranes, storms, Port Vela"), PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 3))
+    assert found[1]["crumb_above"] == 1.0 and found[2]["crumb_above"] == 0.0
+    assert found[2]["list_like"] == 1.0 and found[1]["list_like"] == 0.0
+    assert found[1]["subtitle_next"] == 1.0 and found[2]["subtitle_next"] == 0.0
+
+
+def test_labels_buttons_and_teaser_lists_around_a_line_are_cues():
+    lines = [PageLine("nav", "Menu"), PageLine("text", "Port Vela quay shut after crane falls"),
+             PageLine("text", "Storm closes the ferry line to the islands"), PageLine("text", "Harbour fees to rise"),
+             PageLine("text", "Share"), PageLine("text", "More"), PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 6))
+    assert found[2]["teaser_list"] == 1.0 and found[1]["teaser_list"] == 0.0  # "Menu" above is no teaser
+    assert found[3]["short_below"] == 1.0 and found[3]["short_neighbour"] == 1.0
+    assert found[1]["short_below"] == 0.0 and found[1]["short_neighbour"] == 1.0  # "Menu" right above it
+    assert found[2]["short_below"] == 0.0 and found[2]["short_neighbour"] == 0.0
+
+
+def test_breadcrumb_path_and_repeated_site_name_are_trimmed_from_the_headline():
+    page = [PageLine("text", "Harbour Daily"), PageLine("text", P1, True)]
+    assert headline.trim("Home / Harbour / Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    assert headline.trim("Forum>Ports>Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    # The site's name printed alone elsewhere on the page is cut; an unknown second part is kept.
+    assert headline.trim("Crane collapse shuts the quay | Harbour Daily", page) == "Crane collapse shuts the quay"
+    kept = "Crane collapse shuts the quay | Live updates"
+    assert headline.trim(kept, page) == kept
+    # A dash may join a headline's own two halves: it is never cut.
+    kept = "Harbour Daily – Crane collapse shuts the quay"
+    assert headline.trim(kept, page) == kept
+    assert headline.trim("Port Vela / Sylvania border talks", page) == "Port Vela / Sylvania border talks"
+

@@ -213,3 +213,14 @@ def test_repeat_check_is_linear_on_many_similar_lines():
     assert time.process_time() - started < 5  # pairwise: ~14 s of CPU for 40,000 lines; indexed: ~1 s
     # Each line is mostly contained in the next one: all but the last are near repeats.
     assert flags == [True] * (len(lines) - 1) + [False]
+
+
+def test_comment_thread_header_quoting_the_headline_ends_the_article():
+    comment = ("I was at the border crossing last week and the queue of lorries reached well beyond the "
+               "old customs house, so this reopening cannot come soon enough.")
+    for header in ("2 thoughts on “Border talks resume”", "3 Gedanken zu „Border talks resume“",
+                   "One comment on “Border talks resume”"):
+        dump = "\n".join(["Menu", "Border talks resume", "March 5, 2024", "", P1, "", P2, "", header, "", comment])
+        parts = textdump.clean(dump)
+        assert parts.text == P1 + "\n\n" + P2, header
+        assert _notes(parts)["stop"] == 1

@@ -10,7 +10,8 @@ the headline, credit and section line, byline and publication date on the way. T
    must stay the caller's.
 2. Each line is classed: navigation, date line, byline, credit/section line, stop line, or text.
 3. The article is the main run of prose; its headline is the line near its top with the best
-   headline cues (``headline.py``; the weights are in ``data/boilerplate.yaml``). The article starts
+   headline cues (``headline.py``; the weights are in ``data/boilerplate.yaml``), less a breadcrumb
+   path or a site name printed with it on the same line (``headline.trim``). The article starts
    right below the headline: a standfirst set apart by a picture, a date or share buttons is kept.
 4. Short text lines before the article's start or after its last body paragraph are furniture.
 5. A paragraph repeated later (a pull quote or standfirst printed again in the body) is kept once,
@@ -365,7 +366,7 @@ def clean(
         first, last = span
         if title is None:
             at = headline.pick(page, at_page[first], rules.headline_cues)
-            title = page[at].text if at is not None else None
+            title = headline.trim(page[at].text, page) if at is not None else None
             if at is not None and at >= at_page[first]:
                 # The headline opened the run of prose (it ends like a sentence): the article starts
                 # below it, and what came before it is a kicker or a teaser.
