@@ -123,7 +123,7 @@ def main() -> None:
     print(f"weights in the YAML now: accuracy {accuracy(xs, ys, range(n), now):.3f} on all pages")
     w = np.round(fit(xs, ys, range(n), args.l2, len(names)), 1)
     print(f"fitted on all pages, rounded: accuracy {accuracy(xs, ys, range(n), w):.3f}")
-    fitted = sorted(((name, float(v)) for name, v in zip(names, w) if v), key=lambda t: -abs(t[1]))
+    fitted = sorted(((name, float(v)) for name, v in zip(names, w, strict=True) if v), key=lambda t: -abs(t[1]))
     for name, v in fitted:
         print(f"  {name}: {v}")
     if args.write:
