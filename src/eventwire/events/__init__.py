@@ -617,7 +617,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             ))  # fmt: skip
     # A mobilization or help whose purpose is itself coded gives way to it (``_purpose_act``).
     starts = {ev.start for ev in events}
-    coded = {t.i for start in starts if (t := token_at(doc, start)) is not None and t.idx == start}
+    coded = {at.i for start in starts if (at := token_at(doc, start)) is not None and at.idx == start}
     kept = []
     for ev in events:
         span = doc.char_span(ev.start, ev.end, alignment_mode="expand")
