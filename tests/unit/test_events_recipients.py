@@ -550,3 +550,116 @@ def test_what_an_agreement_is_on_is_not_its_recipient():
     mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 2, 2, ARC), _mention(doc, 8, 8, RUR, "demonym"))
     ev = _only(_code(doc, mentions), "AGREE")
     assert ev.recipient == ()
+
+
+class _DemonymKB(_PlaceKB):
+    """Also knows "Ruritanian" as the demonym of Ruritania."""
+
+    def lookup_name(self, text: str, on: Any = None) -> _Name | None:
+        return _Name(RUR, "demonym") if text == "Ruritanian" else super().lookup_name(text, on)
+
+
+def test_demonym_describing_a_language_names_no_party():
+    # "Freedonia banned the Ruritanian language."  The demonym says which language, not whom.
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("banned", 1, "ROOT", "VERB", "ban", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("Ruritanian", 4, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("language", 1, "dobj", "NOUN", "language", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    mentions = (_mention(doc, 0, 0, FRE), _mention(doc, 3, 3, RUR, "demonym"))
+    coded = _code(doc, mentions)
+    assert coded
+    assert all(m.actor.country != "RUR" for ev in coded for m in ev.recipient)
+
+
+def test_place_inside_a_condition_is_not_the_recipient():
+    # "Troops will not impose a curfew if riots erupt in Ruritania."  The place is where the supposed riots are.
+    doc = _doc([
+        ("Troops", 3, "nsubj", "NOUN", "troop", "O"),
+        ("will", 3, "aux", "AUX", "will", "O"),
+        ("not", 3, "neg", "PART", "not", "O"),
+        ("impose", 3, "ROOT", "VERB", "impose", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("curfew", 3, "dobj", "NOUN", "curfew", "O"),
+        ("if", 8, "mark", "SCONJ", "if", "O"),
+        ("riots", 8, "nsubj", "NOUN", "riot", "O"),
+        ("erupt", 3, "advcl", "VERB", "erupt", "O"),
+        ("in", 8, "prep", "ADP", "in", "O"),
+        ("Ruritania", 9, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 3, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, ()), "COERCE")
+    assert all(m.actor.country != "RUR" for m in ev.recipient)
+
+
+def test_place_owning_a_border_is_not_the_recipient():
+    # "Troops captured a stronghold on the Ruritanian border."  What lies on a border may be across it.
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("captured", 1, "ROOT", "VERB", "capture", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("stronghold", 1, "dobj", "NOUN", "stronghold", "O"),
+        ("on", 3, "prep", "ADP", "on", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("Ruritanian", 7, "compound", "PROPN", "Ruritanian", "B-NORP"),
+        ("border", 4, "pobj", "NOUN", "border", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_DemonymKB())  # type: ignore[arg-type]
+    (ev,) = [e for e in events.code(doc, Article(id="t", text=doc.text), (), coder) if e.event_type == "ASSAULT"]
+    assert all(m.actor.country != "RUR" for m in ev.recipient)
+
+
+def test_subject_of_a_nouns_content_clause_is_the_recipient():
+    # "Rebels insisted on their demands that Ruritania's government grant more rights."
+    doc = _doc([
+        ("Rebels", 1, "nsubj", "NOUN", "rebel", "O"),
+        ("insisted", 1, "ROOT", "VERB", "insist", "O"),
+        ("on", 1, "prep", "ADP", "on", "O"),
+        ("their", 4, "poss", "PRON", "their", "O"),
+        ("demands", 2, "pobj", "NOUN", "demand", "O"),
+        ("that", 9, "mark", "SCONJ", "that", "O"),
+        ("Ruritania", 8, "poss", "PROPN", "Ruritania", "B-GPE"),
+        ("'s", 6, "case", "PART", "'s", "O"),
+        ("government", 9, "nsubj", "NOUN", "government", "O"),
+        ("grant", 4, "acl", "VERB", "grant", "O"),
+        ("more", 11, "amod", "ADJ", "more", "O"),
+        ("rights", 9, "dobj", "NOUN", "right", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    ev = _only(_code(doc, (_mention(doc, 6, 6, RUR),)), "REQUEST")
+    assert [m.actor.country for m in ev.recipient] == ["RUR"]
+
+
+class _TownKB(_PlaceKB):
+    """Also knows "Zenda" as a capital of Freedonia (a town name two countries share)."""
+
+    def lookup_name(self, text: str, on: Any = None) -> _Name | None:
+        return _Name(FRE, "capital") if text == "Zenda" else super().lookup_name(text, on)
+
+
+def test_town_the_sentence_describes_as_anothers_takes_that_country():
+    # "Troops imposed a curfew in Zenda as shells hit the Ruritanian port."  The description places the town.
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("imposed", 1, "ROOT", "VERB", "impose", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("curfew", 1, "dobj", "NOUN", "curfew", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Zenda", 4, "pobj", "PROPN", "Zenda", "B-GPE"),
+        ("as", 8, "mark", "SCONJ", "as", "O"),
+        ("shells", 8, "nsubj", "NOUN", "shell", "O"),
+        ("hit", 1, "advcl", "VERB", "hit", "O"),
+        ("the", 11, "det", "DET", "the", "O"),
+        ("Ruritanian", 11, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("port", 8, "dobj", "NOUN", "port", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    zenda = _mention(doc, 5, 5, Actor(code="FREGOV", country="FRE", sector="GOV", name="Zenda"), "capital")
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_TownKB())  # type: ignore[arg-type]
+    mentions = (zenda, _mention(doc, 10, 10, RUR, "demonym"))
+    (ev,) = [e for e in events.code(doc, Article(id="t", text=doc.text), mentions, coder) if e.event_type == "COERCE"]
+    assert [m.actor.country for m in ev.recipient] == ["RUR"]

@@ -8,7 +8,9 @@ CAMEO code, Goldstein score and quad class. Each event's ``explain`` lists the r
 When no recipient of a known country is named, the place the act is aimed at or done in gives it
 (``_place_is_target``: "shelled Juba", "imposed a curfew in X"; for MOBILIZE only another country's
 ground, for CONSULT only a visit): the place itself, or the country of an unqualified recipient ("rebels
-in X" -> X's rebels).
+in X" -> X's rebels). Not a place inside a condition ("if war starts in X") nor one named only as the
+owner of a border ("on the X border"); a town the sentence also describes as another country's ("in Y
+... the north Lebanese port") takes that country.
 
 What is not coded: words the lexicon marks ``NONE`` (statements and appeals, dropped by PLOVER 2.0);
 the act of a claim of responsibility ("X claimed they had attacked Y", CAMEO 015); a participle or
@@ -379,6 +381,10 @@ _PLACE_KINDS = frozenset({"country", "capital", "place"})
 # ("refugees who lived in X") or reported speech.
 _PLACE_UP = frozenset({"pobj", "prep", "dobj", "appos", "compound", "conj", "nmod", "amod", "npadvmod",
                        "xcomp", "advmod", "pcomp", "advcl", "attr", "oprd", "dative"})
+# Subordinators of a condition: the clause they open supposes an event, it does not place the act.
+_CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
+# Nouns naming a boundary: a place modifying one ("the Thai border") is a reference point, not the ground.
+_BOUNDARY_NOUNS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "borderline"})
 # Arcs by which a noun predicate hangs from the verb that carries it ("staged demonstrations in X").
 _CARRIER = frozenset({"dobj", "pobj", "prep", "xcomp", "conj", "acomp", "attr"})
 
@@ -405,7 +411,9 @@ def _place_may_be_recipient(entry: Entry, place: Place, actors: tuple[ActorMenti
 def _place_is_target(tok: Token, place: Place) -> bool:
     """``place`` is attached to the act of ``tok`` (or to the verb carrying it, or to the verb of occurrence
     whose subject it is), not a place mentioned
-    elsewhere in the sentence: its phrase climbs to the predicate through ``_PLACE_UP`` arcs."""
+    elsewhere in the sentence: its phrase climbs to the predicate through ``_PLACE_UP`` arcs, not out of
+    a conditional clause ("if war starts in X"), and it is not just the owner of a boundary ("on the X
+    border")."""
     span = tok.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return False
@@ -420,19 +428,63 @@ def _place_is_target(tok: Token, place: Place) -> bool:
         cur = cur.head
         anchors.add(cur.i)
     node = span.root
+    if node.dep_ in ("amod", "compound") and node.head.lemma_.lower() in _BOUNDARY_NOUNS:
+        # "a stronghold on the Thai border": a place named only as the owner of a boundary is a reference
+        # point; what lies on it is as often on the other side.
+        return False
     for _ in range(8):
         if node.i in anchors:
             return True
         if node.dep_ not in _PLACE_UP or node.head is node:
             return False
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in node.children):
+            # "will not accept refugees if war starts in X": the place of a condition is where the
+            # supposed event happens, not the ground of the act.
+            return False
         node = node.head
     return False
+
+
+# Nouns by which a sentence may describe a town it names ("in X ... the north Lebanese port").
+_TOWN_NOUNS = frozenset({"city", "town", "village", "port", "capital", "township", "hamlet"})
+
+
+def _described_country(place: Place, by_token: dict[int, ActorMention], doc: Doc) -> str | None:
+    """The country a sentence gives the town ``place`` by describing it without a name ("fighting in X
+    as shells crashed into the north Lebanese port"): the one country of the demonym or country that
+    modifies an unnamed definite town noun (``_TOWN_NOUNS``) after it in its sentence; None when the place
+    is a country, when no such description or more than one country is found, or when the town noun
+    carries a name of its own ("the Lebanese port of Y")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or any(by_token[t.i].how == "country" for t in span if t.i in by_token):
+        return None
+    found = set()
+    for t in span.sent:
+        if t.i < span.end or t.lemma_.lower() not in _TOWN_NOUNS or t.pos_ != "NOUN" or t.dep_ == "conj" \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            continue  # an anaphor: a definite description after the name, not another town conjoined with it
+        if any(c.dep_ in ("appos", "compound", "prep") and (c.pos_ == "PROPN" or c.lower_ == "of")
+               for c in t.children):
+            continue  # "the Lebanese port of Y", "the port city Y": a description of another town
+        for c in t.children:
+            m = by_token.get(c.i)
+            if c.dep_ in ("amod", "compound", "poss") and m is not None and m.how in ("demonym", "country") \
+                    and m.actor.country:
+                found.add(m.actor.country)
+    if len(found) != 1 or place.country in found:
+        return None
+    return found.pop()
 
 
 def _place_recipient(place: Place, by_token: dict[int, ActorMention], doc: Doc) -> ActorMention:
     """The recipient that a place stands for: the actor mention naming it when there is one with a
     country, else a country-level mention of the place (PLOVER associates entities and events in a place
-    with its country)."""
+    with its country); a town the sentence also describes as another country's ("the north Lebanese
+    port", ``_described_country``) is that country's."""
+    described = _described_country(place, by_token, doc)
+    if described is not None:
+        actor = Actor(code=described, country=described, name=place.text)
+        return ActorMention(text=place.text, start=place.start, end=place.end, actor=actor, how="place")
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is not None:
         for t in span:
@@ -449,11 +501,12 @@ def _placed(recipient: tuple[ActorMention, ...], place: Place, by_token: dict[in
     country of ``place``; with no recipient, the place itself (``_place_recipient``)."""
     if not recipient:
         return (_place_recipient(place, by_token, doc),)
+    country = _described_country(place, by_token, doc) or place.country
     out = []
     for m in recipient:
         sector = m.actor.sector
-        code = f"{place.country}{sector}" if sector and sector != "IGO" else place.country
-        actor = Actor(code=code, country=place.country, sector=sector, name=m.actor.name)
+        code = f"{country}{sector}" if sector and sector != "IGO" else country
+        actor = Actor(code=code, country=country, sector=sector, name=m.actor.name)
         out.append(replace(m, actor=actor, how=f"{m.how}+place"))
     return tuple(out)
 

@@ -22,7 +22,8 @@ adjective), ``frame(token, ...)`` finds:
 - an argument whose mentions have no country takes the country of its origin phrase ("security forces
   in X", "doctors from X", "supporters of X"; ``_of_place``).
 - the mentions inside each argument: the head and its compound, conjunct and appositive tokens and
-  the X of an "X-led"/"X-backed" modifier (not "X-owned"),
+  the X of an "X-led"/"X-backed" modifier (not "X-owned", nor a demonym describing a language: "the
+  Russian language", ``NON_PARTY_NOUNS``),
   so "Russia and Belarus" gives two actors of one event, as PLOVER prescribes. Conjoined actors of
   talks or of a mutual act (``RECIPROCAL_TYPES``, ``MUTUAL_VERBS``: "exchanged prisoners") are also
   each other's recipients; of any other joint act ("A and B agreed", "signed a treaty") they are
@@ -228,11 +229,18 @@ def _has_country(tokens: set[int], by_token: dict[int, ActorMention]) -> bool:
     return any(m.actor.country for m in _mentions_in(tokens, by_token))
 
 
+def _content_clause(t: Token) -> bool:
+    """``t`` heads a noun's content clause ("its demand that X grant more rights": an ``acl`` opened by the
+    subordinator "that"), not a relative clause ("the demands that X rejected", where "that" is an argument)."""
+    return t.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+
+
 def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMention],
                    countried: bool, actor_codes: frozenset[str] = frozenset()) -> Token | None:
     """The nearest token below ``tok`` (breadth first over ``_CONTENT_DEPS``, subjects of complement
     clauses included) that carries a resolved party mention not in ``exclude`` (with ``countried``,
-    one with a country) and not resolving to one of ``actor_codes`` (the actor named again); None when
+    one with a country) and not resolving to one of ``actor_codes`` (the actor named again); subjects
+    count inside complement, purpose and noun content clauses ("demands that X grant ..."); None when
     there is none. Subtrees whose root is in ``exclude`` are not searched."""
     frontier = [tok]
     seen = {tok.i}
@@ -246,7 +254,8 @@ def _content_party(tok: Token, exclude: set[int], by_token: dict[int, ActorMenti
             for c in t.children:
                 if c.i in seen or c.i in exclude:
                     continue
-                clause_subj = c.dep_ in _CLAUSE_SUBJ and t is not tok and t.dep_ in ("ccomp", "xcomp", "advcl")
+                clause_subj = c.dep_ in _CLAUSE_SUBJ and t is not tok and (
+                    t.dep_ in ("ccomp", "xcomp", "advcl") or _content_clause(t))
                 # "the US-led war against X": the party leading an act named in the content is its party.
                 leader = c.dep_ == "npadvmod" and _leads(t)
                 if c.dep_ not in _CONTENT_DEPS and not clause_subj and not leader:
@@ -380,9 +389,27 @@ def _without_own_possessives(by_token: dict[int, ActorMention], actor_toks: set[
     return {i: m for i, m in by_token.items() if i not in drop}
 
 
+# Nouns a demonym describes without naming a party: a language or a script ("the use of the Russian
+# language" is about the language, not about Russia).
+NON_PARTY_NOUNS = frozenset({"language", "languages", "tongue", "dialect", "alphabet", "script", "accent",
+                             "spelling", "literature", "poetry", "cuisine"})
+
+
+def _without_descriptors(by_token: dict[int, ActorMention], tok: Token) -> dict[int, ActorMention]:
+    """``by_token`` without demonyms modifying a noun in ``NON_PARTY_NOUNS`` ("the Russian language"): such a
+    modifier says what kind of thing the noun is, it names no party to the act."""
+    doc = tok.doc
+    drop = {i for i, m in by_token.items() if m.how == "demonym" and doc[i].dep_ in ("amod", "compound")
+            and doc[i].head.lemma_.lower() in NON_PARTY_NOUNS}
+    if not drop:
+        return by_token
+    return {i: m for i, m in by_token.items() if i not in drop}
+
+
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
     """Actor and recipient mentions of the event whose predicate is ``tok``."""
     arcs: list[str] = []
+    by_token = _without_descriptors(by_token, tok)
     actor_head: Token | None = None
     recip_head: Token | None = None
     is_noun = tok.pos_ in ("NOUN", "PROPN")
