@@ -26,6 +26,7 @@ adds an AGREE. Confidence ranks the sentence's main event first.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from eventwire.events import frames, lexicon, modality, ontology, when, where
 from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
-from eventwire.nlp import token_at
+from eventwire.nlp import token_at, tokens_with
 from eventwire.records import Actor, ActorMention, Article, Event, Place, Quote
 
 # Confidence is a documented heuristic until a calibrated model replaces it: a lexicon hit starts at
@@ -211,6 +212,8 @@ def _aims_assault(tok: Token, matched: dict[int, Entry]) -> bool:
                for t in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))))
 
 
+_ENTER = frozenset({"enter"})
+_MUST_WORD = frozenset({"must"})
 _INCURSION = Entry(lemma="enter", pos="VERB", event_type="ASSAULT", cameo="192",
                    note="armed forces entering a named place: a military incursion")
 # Heads of armed-force subjects ("troops entered X"), besides mentions of the MIL sector.
@@ -223,7 +226,7 @@ def _forces_enter_place(tok: Token, by_token: dict[int, ActorMention]) -> bool:
     named place (a GPE, LOC or FAC object, or one the actor stage knows as a place) make a military
     incursion, ASSAULT like entering a town (the lexicon's "enter" entries only know place nouns, since
     people also enter countries peacefully)."""
-    if tok.lemma_.lower() != "enter" or tok.pos_ != "VERB":
+    if tok.lemma_.lower() not in _ENTER or tok.pos_ != "VERB":
         return False
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -562,20 +565,27 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     speaker_of = _speakers(doc, quotes)
     events: list[Event] = []
     agreed: set[int] = set()  # readiness words already coded as AGREE
-    matched = {t.i: e for t in doc if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
-    for t in doc:
+    # Only tokens of the words each test needs are visited (``tokens_with``): the same matches as a
+    # pass over every token, in the same order.
+    matched = {t.i: e for t in tokens_with(doc, coder.lexicon.lemmas)
+               if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
+    for t in tokens_with(doc, _AIM | _ENTER):
         if t.i not in matched and _aims_assault(t, matched):
             matched[t.i] = _AIMED
         elif t.i not in matched and _forces_enter_place(t, by_token):
             matched[t.i] = _INCURSION
     # "X said Y must do Z" is X's demand (REQUEST) of Y; Z is its content, not an event of its own.
-    reporter = {t.i: r for t in doc if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
+    heads = {m.head.i: m.head for m in tokens_with(doc, lowers=_MUST_WORD) if m.dep_ == "aux"}
+    reporter = {i: r for i, t in sorted(heads.items())
+                if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
     for i in reporter:
         matched[i] = _MUST
+    at = sorted(matched)
     for s_idx, sent in enumerate(doc.sents):
-        for tok in sent:
-            entry = matched.get(tok.i)
-            if entry is None or entry.event_type == NONE or _absorbed(tok, matched):
+        for i in at[bisect_left(at, sent.start):bisect_left(at, sent.end)]:
+            tok = doc[i]
+            entry = matched[i]
+            if entry.event_type == NONE or _absorbed(tok, matched):
                 continue
             rep = reporter.get(tok.i)
             fr = frames.demand_frame(tok, rep, by_token) if rep is not None else frames.frame(tok, entry, by_token)

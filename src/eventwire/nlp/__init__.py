@@ -13,7 +13,8 @@ import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import IS_SPACE
+import numpy as np
+from spacy.attrs import IS_SPACE, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -58,6 +59,38 @@ def token_at(doc: Doc, char: int) -> Token | None:
     """The token covering character ``char`` (or the next one when ``char`` falls in trailing space)."""
     span = doc.char_span(char, min(text_length(doc), char + 1), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
+
+
+# (attribute, word set) -> {string id: whether its lower-cased string is in the set}; emptied when big.
+_IN_SET: dict[tuple[int, frozenset[str]], dict[int, bool]] = {}
+_IN_SET_MAX = 1_000_000
+
+
+def _mask(doc: Doc, attr: int, words: frozenset[str]) -> np.ndarray:
+    ids = doc.to_array(attr)
+    memo = _IN_SET.setdefault((attr, words), {})
+    if len(memo) > _IN_SET_MAX:
+        memo.clear()
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    strings = doc.vocab.strings
+    hits = np.fromiter((memo[k] if k in memo else memo.setdefault(k, strings[k].lower() in words)
+                        for k in uniq.tolist()), dtype=bool, count=len(uniq))
+    return hits[inverse.reshape(-1)]
+
+
+def tokens_with(doc: Doc, lemmas: frozenset[str] = frozenset(), lowers: frozenset[str] = frozenset()
+                ) -> list[Token]:
+    """The tokens of ``doc``, in order, whose lower-cased lemma is in ``lemmas`` or whose lower-cased
+    text is in ``lowers``. Only those become ``Token`` objects: a stage looking for a few words reads
+    the Doc's columns of string ids instead of walking every token (a Token is built on each access)."""
+    if not len(doc):
+        return []
+    mask = np.zeros(len(doc), dtype=bool)
+    if lemmas:
+        mask |= _mask(doc, LEMMA, lemmas)
+    if lowers:
+        mask |= _mask(doc, LOWER, lowers)
+    return [doc[int(i)] for i in np.flatnonzero(mask)]
 
 
 @functools.lru_cache(maxsize=4)
