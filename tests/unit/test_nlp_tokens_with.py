@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from handbuilt import VOCAB, doc
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from eventwire.nlp import tokens_with
-from handbuilt import VOCAB, doc
 
 
 def _rows() -> Doc:
