@@ -580,9 +580,9 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 if t.pos_ in ("VERB", "AUX") and (r := frames.must_clause(t)) is not None}
     for i in reporter:
         matched[i] = _MUST
-    at = sorted(matched)
+    coded_at = sorted(matched)
     for s_idx, sent in enumerate(doc.sents):
-        for i in at[bisect_left(at, sent.start):bisect_left(at, sent.end)]:
+        for i in coded_at[bisect_left(coded_at, sent.start):bisect_left(coded_at, sent.end)]:
             tok = doc[i]
             entry = matched[i]
             if entry.event_type == NONE or _absorbed(tok, matched):
