@@ -21,8 +21,13 @@ Rules (deliberately simple and explainable; each resolved mention says ``how="co
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import numpy as np
+from spacy.attrs import DEP, IDX
 from spacy.tokens import Doc
 
+from eventwire.nlp import tokens_with
 from eventwire.records import Actor, ActorMention, Quote
 
 WINDOW = 10
@@ -32,6 +37,7 @@ _NEUTER = {"it", "its"}
 _BACK_NOUNS = {"country": "country", "nation": "country", "alliance": "igo", "bloc": "igo",
                "organisation": "igo", "organization": "igo"}
 _PLURAL = {"they", "them", "their", "theirs"}
+_WORDS = frozenset({*_PERSONAL, *_NEUTER, *_BACK_NOUNS, *_PLURAL})
 # Mentions that can be the antecedent of "the minister": people and role phrases, not places.
 _PEOPLE = {"role", "role+name", "official", "person", "coref"}
 _COLLECTIVE = {"country", "capital", "igo", "metonym"}
@@ -62,19 +68,28 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     covered = {i for m in mentions for i in range(m.start, m.end)}
     text = doc.text  # once: spaCy rebuilds it from every token on each access
     out: list[ActorMention] = []
-    sent_of = {}
-    for i, sent in enumerate(doc.sents):
-        for tok in sent:
-            sent_of[tok.idx] = i
+    # The sentence of a token's first character (0 for a character that starts no token), and the
+    # tokens that start a subject, read from the Doc's columns rather than from a Token per word.
+    sent_starts = [sent.start_char for sent in doc.sents]
+    token_starts = set(doc.to_array(IDX).tolist())
+
+    def sent_of(char: int) -> int:
+        return bisect_right(sent_starts, char) - 1 if char in token_starts else 0
+
+    columns = doc.to_array([IDX, DEP]).reshape(-1, 2)
+    subject_deps = [doc.vocab.strings.as_int(d) for d in ("nsubj", "nsubjpass")]
+    subject_starts = set(columns[np.isin(columns[:, 1], subject_deps), 0].tolist())
     history: list[tuple[int, ActorMention]] = []
-    subject_starts = {t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")}
     pos = 0
     ordered = sorted(mentions, key=lambda m: m.start)
-    for tok in doc:
-        while pos < len(ordered) and ordered[pos].start <= tok.idx:
+
+    def take_mentions_to(char: int) -> None:
+        """Resolve and record, in order, the mentions that start at or before ``char``."""
+        nonlocal pos
+        while pos < len(ordered) and ordered[pos].start <= char:
             m = ordered[pos]
             pos += 1
-            sidx = sent_of.get(m.start, 0)
+            sidx = sent_of(m.start)
             if m.how == "role" and m.actor.country is None and m.start >= 1 and \
                     text[max(0, m.start - 4):m.start].lower().strip() == "the":
                 # "the minister" is the person last named with that role, "the troops" the group last named
@@ -86,10 +101,14 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     m = ActorMention(m.text, m.start, m.end, ante.actor, "coref")
             out.append(m)
             history.append((sidx, m))
+
+    # Only the words the rules below look at are visited; the mentions before each are taken first.
+    for tok in tokens_with(doc, lowers=_WORDS):
+        take_mentions_to(tok.idx)
         definite = tok.i >= 1 and doc[tok.i - 1].lower_ == "the" and tok.idx not in covered
         if definite and tok.lower_ in _BACK_NOUNS:
             # "the country", "the alliance": back to the nearest country or organisation mentioned.
-            sidx = sent_of.get(tok.idx, 0)
+            sidx = sent_of(tok.idx)
             want = _BACK_NOUNS[tok.lower_]
             ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and h.actor.resolved
                          and (h.actor.sector == "IGO") == (want == "igo")
@@ -99,19 +118,19 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 out.append(ActorMention(text[start:tok.idx + len(tok.text)], start, tok.idx + len(tok.text),
                                         ante.actor, "coref"))
         elif tok.lower_ in _PERSONAL and tok.idx not in covered:
-            sidx = sent_of.get(tok.idx, 0)
+            sidx = sent_of(tok.idx)
             ante = next((h for s, h in reversed(history) if sidx - s <= WINDOW and _is_person(h)), None)
             if ante is not None:
                 pron = ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref")
                 out.append(pron)
         elif tok.lower_ in _PLURAL and tok.idx not in covered:
-            sidx = sent_of.get(tok.idx, 0)
+            sidx = sent_of(tok.idx)
             ante = next((h for s, h in reversed(history) if sidx - s <= IT_WINDOW and h.actor.resolved
                          and _plural(doc, h)), None)
             if ante is not None:
                 out.append(ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref"))
         elif tok.lower_ in _NEUTER and tok.dep_ in ("nsubj", "nsubjpass", "poss") and tok.idx not in covered:
-            sidx = sent_of.get(tok.idx, 0)
+            sidx = sent_of(tok.idx)
             ante = None
             if tok.dep_ == "poss":
                 # "X has supported Moscow in its operation": a possessive prefers the nearest party before it
@@ -121,6 +140,8 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                                  and h.how in _COLLECTIVE and h.start in subject_starts), None)
             if ante is not None:
                 out.append(ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), ante.actor, "coref"))
+    if len(doc):
+        take_mentions_to(doc[-1].idx)
     out.extend(ordered[pos:])
     # One mention per span (the store keys mentions by it): the first found, a name before a coreference.
     unique: dict[tuple[int, int], ActorMention] = {}

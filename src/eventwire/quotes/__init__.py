@@ -32,11 +32,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ingest.ids import child_id, normalise
-from eventwire.nlp import token_at
+from eventwire.nlp import token_at, tokens_with
 from eventwire.quotes import direct, speakers
 from eventwire.records import ActorMention, Article, Quote
 
 _WORD = re.compile(r"\w+")
+# "according to X": the cue is found by its word, whatever its lemma.
+_ACCORDING = frozenset({"according"})
 SCARE_MAX_WORDS = 8
 
 
@@ -200,7 +202,7 @@ def _direct(doc: Doc, article: Article, mentions: list[ActorMention]) -> list[Qu
 def _reported(doc: Doc, article: Article, mentions: list[ActorMention], taken: list[tuple[int, int]]
               ) -> list[Quote]:
     out: list[Quote] = []
-    for tok in doc:
+    for tok in tokens_with(doc, speakers.cue_lemmas(), _ACCORDING):
         if not speakers.is_cue(tok):
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
@@ -222,9 +224,7 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
                   ) -> list[Quote]:
     """"According to X, <content>": X is the speaker, the rest of the sentence the content."""
     out: list[Quote] = []
-    for tok in doc:
-        if tok.lower_ != "according":
-            continue
+    for tok in tokens_with(doc, lowers=_ACCORDING):
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if pobj is None:
