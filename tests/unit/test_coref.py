@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from handbuilt import VOCAB
 from spacy.tokens import Doc
 
 from eventwire.actors.coref import WINDOW, resolve
 from eventwire.records import Actor, ActorMention
-from handbuilt import VOCAB
 
 RUIZ = Actor(code="SYLGOV", country="SYL", sector="GOV", name="Ana Ruiz")
 SYLVANIA = Actor(code="SYL", country="SYL", sector=None, name="Sylvania")
