@@ -25,7 +25,7 @@ def _identifier() -> Any:
 def detect(text: str) -> tuple[str, str]:
     """(language, reason) for ``text``."""
     sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if letters < MIN_CHARS:
         return "en", f"assumed: only {letters} letters, too short to identify"
     ranked = _identifier().rank(sample)
