@@ -16,6 +16,12 @@ class NoKB:
     def lookup_name(self, text: str, on: Any = None) -> None:
         return None
 
+    def country_on(self, country: str | None, on: Any = None) -> str | None:
+        return country
+
+    def later_states(self, country: str) -> frozenset[str]:
+        return frozenset()
+
 
 def doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
     """One sentence from rows of (word, head index, dep, pos, lemma, entity IOB tag such as "B-GPE" or

@@ -81,3 +81,20 @@ def test_names_of_a_state_before_its_independence_resolve_to_the_state_it_was_pa
     spla = kb.lookup_name("SPLA", old)
     assert spla is not None and spla.actor.code == "SDNMIL"
     assert kb.lookup_name("Juba", None).actor.code == "SSDGOV"  # type: ignore[union-attr]
+
+
+def test_country_on_a_date_and_the_states_split_off_since() -> None:
+    kb = build()
+    assert kb.country_on("SSD", dt.date(2000, 1, 1)) == "SDN"
+    assert kb.country_on("SSD", dt.date(2011, 7, 9)) == "SSD"
+    assert kb.country_on("SSD", None) == "SSD" and kb.country_on(None, dt.date(2000, 1, 1)) is None
+    assert "SSD" in kb.later_states("SDN") and kb.later_states("FRA") == frozenset()
+
+
+def test_an_official_keeps_the_country_of_their_row_before_its_independence() -> None:
+    # The prime minister of a republic inside a federation is that republic's, not the federation's.
+    row = {"name": "Ana Testova", "country": "SVK", "sector": "GOV", "role": "prime minister",
+           "start": "1992-06-24", "end": "1994-03-15"}
+    kb = build([{"officials": [row]}])
+    name = kb.lookup_name("Ana Testova", dt.date(1992, 10, 1))
+    assert name is not None and name.actor.code == "SVKGOV"

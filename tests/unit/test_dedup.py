@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pytest
 
 from eventwire.engines import local
@@ -93,3 +94,13 @@ def test_ingest_stores_near_duplicate_pointing_at_first_copy_without_coding_it(t
     # A second run over the same folder stores nothing new.
     again = local.ingest([str(folder)], Settings(db_path=db))
     assert again.get("articles", 0) == 0 and again["skipped"] == 3
+
+
+def test_a_signature_that_does_not_fit_is_refused():
+    index = NearDuplicates()
+    with pytest.raises(ValueError):
+        index.add("x", np.full(128, 2**33, dtype=np.int64))
+    with pytest.raises(ValueError):
+        index.add("y", np.zeros(64, dtype=np.uint32))
+    index.add("z", np.arange(128, dtype=np.int64))  # in range: taken as it is
+    assert index.first_copy("w", np.arange(128, dtype=np.uint32)) == "z"

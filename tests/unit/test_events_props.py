@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import spacy
+from handbuilt import NoKB
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
@@ -27,7 +28,7 @@ _AUX = [None, "will", "could", "must", "did not"]
 _MODES = {m for t in _ONTO.types.values() for m in t.modes}
 
 
-class _NoKB:
+class _NoKB(NoKB):
     def lookup_name(self, text: str, on: Any = None) -> None:
         return None
 

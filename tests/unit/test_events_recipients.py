@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from handbuilt import NoKB
 from handbuilt import doc as _doc
 from spacy.tokens import Doc
 
@@ -26,7 +27,7 @@ class _Name:
     kind: str
 
 
-class _PlaceKB:
+class _PlaceKB(NoKB):
     """Knows Ruritania as a country name, nothing else."""
 
     def lookup_name(self, text: str, on: Any = None) -> _Name | None:

@@ -163,3 +163,20 @@ def test_pickles_as_what_it_is_built_from(pair):
     for name in ("tok2vec", "tagger", "parser"):
         doc = fast.get_pipe(name)(doc)
     _same(stock(SENTENCES[0]), fast.get_pipe("ner")(copy(doc)))
+
+
+def test_a_saved_pipeline_loads_again_with_the_same_attributes(pair, tmp_path):
+    stock, fast = pair
+    fast.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert fastattrs.NAME in again.pipe_names and "lemmatizer" not in again.pipe_names
+    for text in SENTENCES[:3]:
+        _same(stock(text), again(text))
+
+
+def test_a_tag_the_vocabulary_lacks_is_no_error(pair):
+    _, fast = pair
+    doc = Doc(fast.vocab, words=["They", "walked"])
+    doc.from_array([TAG], np.array([[2**62 + 7], [2**62 + 9]], dtype="uint64"))
+    component = fast.get_pipe(fastattrs.NAME)
+    assert len(component(doc)) == 2

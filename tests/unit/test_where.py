@@ -480,3 +480,22 @@ def test_clock_words_are_not_places():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _place(doc, 1) is None
+
+
+def test_a_town_of_a_state_not_yet_independent_keeps_its_coordinates():
+    # "Troops shelled Juba." in 2000, when Juba was in Sudan: the gazetteer files it under South Sudan.
+    import datetime as dt
+
+    from eventwire.actors.kb import build
+
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("shelled", 1, "ROOT", "VERB", "shell", "O"),
+        ("Juba", 1, "dobj", "PROPN", "Juba", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    kb = build()
+    then = where.event_place(doc[1], kb, set(), dt.date(2000, 1, 1), material=True)
+    now = where.event_place(doc[1], kb, set(), dt.date(2015, 1, 1), material=True)
+    assert then is not None and then.country == "SDN" and then.lat is not None
+    assert now is not None and now.country == "SSD" and (now.lat, now.lon) == (then.lat, then.lon)

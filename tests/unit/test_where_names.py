@@ -25,7 +25,7 @@ def _text(doc: Doc, pred: int, exclude: set[int] | None = None, material: bool =
     return None if place is None else place.text
 
 
-class _KindKB:
+class _KindKB(_NoKB):
     """A knowledge base that knows some names, each as one kind."""
 
     def __init__(self, kinds: dict[str, str]) -> None:

@@ -195,15 +195,29 @@ class KnowledgeBase:
         best = sorted(valid, key=lambda c: (_KIND_ORDER.get(c.kind, 9), -(c.since or dt.date.min).toordinal()))[0]
         return self._before_independence(best, on)
 
+    def country_on(self, country: str | None, on: dt.date | None) -> str | None:
+        """The state ``country``'s territory belonged to on ``on``: the state it was part of then
+        (``formerly``: SSD on 2000-01-01 -> SDN), else ``country`` itself (and for an undated query)."""
+        if on is None or country is None or country not in self.formerly:
+            return country
+        on = on.date() if isinstance(on, dt.datetime) else on
+        return next((old for until, old in sorted(self.formerly[country]) if on <= until), country)
+
+    def later_states(self, country: str) -> frozenset[str]:
+        """The states that were once part of ``country`` (SDN -> {SSD}): where its towns may be now."""
+        return frozenset(new for new, parts in self.formerly.items() if any(old == country for _, old in parts))
+
     def _before_independence(self, name: Name, on: dt.date | None) -> Name:
         """``name`` as of ``on`` when its country was then part of another state (``formerly``): that
         state's actor with the same sectors, a capital then standing for no government ("Juba" in
-        2000 -> SDN, not SSDGOV); ``name`` itself otherwise (and for an undated query)."""
+        2000 -> SDN, not SSDGOV); ``name`` itself otherwise (and for an undated query). Officials keep
+        the country their row gives: the head of a republic inside a federation ("Slovak prime
+        minister" in 1992) is that republic's, not the federation's."""
         country = name.actor.country
-        if on is None or country is None or country not in self.formerly:
+        if name.kind == "official":
             return name
-        before = next((old for until, old in sorted(self.formerly[country]) if on <= until), None)
-        if before is None:
+        before = self.country_on(country, on)
+        if country is None or before is None or before == country:
             return name
         if name.kind in ("capital", "country", "demonym", "place"):
             actor = Actor(code=before, country=before, sector=None, name=self.country_names.get(before, before))

@@ -488,11 +488,18 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
     whole = kb.lookup_name(place.text, on)
     if whole is not None and whole.actor.country:
         country = whole.actor.country
-    point = None if whole is not None and whole.kind == "country" else geocode.locate(place.text, country)
+    point = None
+    if whole is None or whole.kind != "country":
+        # The gazetteer files towns under today's states: a town of a state that was then part of
+        # another ("Juba" in 2000, Sudan) is looked up under the states split from it since.
+        for state in (country, *sorted(kb.later_states(country) if country else ())):
+            point = geocode.locate(place.text, state)
+            if point is not None:
+                break
     if point is None:
         return Place(text=place.text, start=place.start_char, end=place.end_char, country=country)
-    return Place(text=place.text, start=place.start_char, end=place.end_char, country=country or point[2],
-                 lat=point[0], lon=point[1])
+    return Place(text=place.text, start=place.start_char, end=place.end_char,
+                 country=country or kb.country_on(point[2], on), lat=point[0], lon=point[1])
 
 
 def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[str], str | None]

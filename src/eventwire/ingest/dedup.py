@@ -70,10 +70,21 @@ class NearDuplicates:
 
         return LeanMinHash(seed=1, hashvalues=sig, scheme=SCHEME)
 
+    @staticmethod
+    def _checked(sig: np.ndarray) -> np.ndarray:
+        """``sig`` as ``uint32``; ValueError for a signature of another length or with values that do
+        not fit (a cast would wrap them silently)."""
+        arr = np.asarray(sig)
+        if arr.shape != (NUM_PERM,):
+            raise ValueError(f"a MinHash signature has {NUM_PERM} values, not {arr.shape}")
+        if arr.dtype != np.uint32 and (arr.min() < 0 or arr.max() > np.iinfo(np.uint32).max):
+            raise ValueError("MinHash signature values out of range for the uint32 scheme")
+        return arr.astype(np.uint32, copy=False)
+
     def add(self, article_id: str, sig: np.ndarray) -> None:
         if article_id in self._sigs:
             return
-        sig = np.asarray(sig, dtype=np.uint32)
+        sig = self._checked(sig)
         self.lsh.insert(article_id, self._sketch(sig))
         self._sigs[article_id] = sig
         self._order[article_id] = len(self._order)

@@ -216,6 +216,15 @@ class TokenAttrs:
         with several processes where they are started by spawning rather than forking."""
         return TokenAttrs, (self.vocab, self.ruler, self.lemmatizer)
 
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        """Nothing of its own to save: it is rebuilt from the ruler and lemmatizer saved beside it."""
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> TokenAttrs:
+        """Rebuilt from the ruler and lemmatizer, which a pipeline read from disk has loaded by now (they
+        come before this component) but had not when it was constructed."""
+        self.__init__(self.vocab, self.ruler, self.lemmatizer)  # type: ignore[misc]
+        return self
+
     # -- the ruler ---------------------------------------------------------------------------------
     def _lexical(self, vocab: Vocab, orth: int) -> tuple[object, ...]:
         """The lexical class of ``orth`` (see the class docstring)."""
@@ -243,7 +252,14 @@ class TokenAttrs:
         strings = vocab.strings
         for attr, test in spec.tests:
             v = self._value(vocab, attr, orth, tag, dep, pos)
-            if not test(v, strings[v] if attr in (ORTH, LOWER, TAG, DEP) else str(v)):
+            if attr in (ORTH, LOWER, TAG, DEP):
+                try:
+                    text = strings[v]
+                except KeyError:  # a string the store lacks (a Doc from another vocabulary): no pattern names it
+                    text = ""
+            else:
+                text = str(v)
+            if not test(v, text):
                 return False
         return True
 
@@ -269,6 +285,10 @@ class TokenAttrs:
         n = len(doc)
         if not n:
             return doc
+        if not self.lemmatizer._validated:
+            # Here, not at construction: a pipeline read from disk builds its components before it
+            # loads the lemmatizer's tables.
+            self.lemmatizer._validate_tables()
         memos = (self.lex_memo, self.token_memo, self.result_memo, self.lemma_memo)
         if any(len(m) > MAX_MEMO for m in memos):
             for m in memos:
@@ -344,8 +364,6 @@ def make_token_attrs(nlp: Language, name: str) -> TokenAttrs:
     """Built from the pipeline's own ``attribute_ruler`` and ``lemmatizer`` (see :func:`install`)."""
     ruler: Any = nlp.get_pipe(RULER)
     lemmatizer: Any = nlp.get_pipe(LEMMATIZER)
-    if not lemmatizer._validated:
-        lemmatizer._validate_tables()
     return TokenAttrs(nlp.vocab, ruler, lemmatizer)
 
 
@@ -398,7 +416,9 @@ def install(nlp: Language) -> bool:
         return True
     why = supported(nlp)
     if why is None:
-        component: Any = nlp.add_pipe(NAME, before=RULER)
+        # After the (then disabled) pair, so that a pipeline saved with ``to_disk`` builds them
+        # first when it is loaded again.
+        component: Any = nlp.add_pipe(NAME, after=LEMMATIZER)
         why = self_check(nlp, component)
         if why is not None:
             nlp.remove_pipe(NAME)
