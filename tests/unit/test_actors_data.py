@@ -98,3 +98,10 @@ def test_an_official_keeps_the_country_of_their_row_before_its_independence() ->
     kb = build([{"officials": [row]}])
     name = kb.lookup_name("Ana Testova", dt.date(1992, 10, 1))
     assert name is not None and name.actor.code == "SVKGOV"
+
+
+def test_a_timestamp_in_a_user_file_counts_as_its_day() -> None:
+    from eventwire.actors.kb import _date
+
+    assert _date(dt.datetime(2011, 7, 8, 0, 0)) == dt.date(2011, 7, 8)
+    assert _date("2011-07-08") == dt.date(2011, 7, 8) and _date(1992) == dt.date(1992, 1, 1) and _date(None) is None

@@ -102,6 +102,8 @@ def _case_ok(name_text: str, query: str) -> bool:
 def _date(value: Any) -> dt.date | None:
     if value in (None, ""):
         return None
+    if isinstance(value, dt.datetime):  # YAML reads "2011-07-08 00:00" as a timestamp: its day counts
+        return value.date()
     if isinstance(value, dt.date):
         return value
     text = str(value)
