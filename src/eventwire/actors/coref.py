@@ -71,12 +71,12 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     # The sentence of a token's first character (0 for a character that starts no token), and the
     # tokens that start a subject, read from the Doc's columns rather than from a Token per word.
     sent_starts = [sent.start_char for sent in doc.sents]
-    token_starts = set(doc.to_array(IDX).tolist())
+    columns = doc.to_array([IDX, DEP]).reshape(-1, 2)
+    token_starts = set(columns[:, 0].tolist())
 
     def sent_of(char: int) -> int:
         return bisect_right(sent_starts, char) - 1 if char in token_starts else 0
 
-    columns = doc.to_array([IDX, DEP]).reshape(-1, 2)
     subject_deps = [doc.vocab.strings.as_int(d) for d in ("nsubj", "nsubjpass")]
     subject_starts = set(columns[np.isin(columns[:, 1], subject_deps), 0].tolist())
     history: list[tuple[int, ActorMention]] = []

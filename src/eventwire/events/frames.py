@@ -375,6 +375,11 @@ def _undergoer(tok: Token) -> Token | None:
     return _child(verb, _PASS_SUBJ + _SUBJ)
 
 
+def _without(by_token: dict[int, ActorMention], drop: set[int]) -> dict[int, ActorMention]:
+    """``by_token`` less the tokens in ``drop`` (the same mapping when there are none)."""
+    return {i: m for i, m in by_token.items() if i not in drop} if drop else by_token
+
+
 def _without_own_possessives(by_token: dict[int, ActorMention], actor_toks: set[int],
                              tok: Token) -> dict[int, ActorMention]:
     """``by_token`` without possessive pronouns outside the actor phrase ``actor_toks`` that name the actor
@@ -382,11 +387,8 @@ def _without_own_possessives(by_token: dict[int, ActorMention], actor_toks: set[
     the actor's own things are not a counterpart of its act."""
     codes = {m.actor.code for m in _mentions_in(actor_toks, by_token) if m.actor.code}
     doc = tok.doc
-    drop = {i for i, m in by_token.items() if i not in actor_toks and m.actor.country
-            and doc[i].pos_ == "PRON" and doc[i].dep_ == "poss" and m.actor.code in codes}
-    if not drop:
-        return by_token
-    return {i: m for i, m in by_token.items() if i not in drop}
+    return _without(by_token, {i for i, m in by_token.items() if i not in actor_toks and m.actor.country
+                               and doc[i].pos_ == "PRON" and doc[i].dep_ == "poss" and m.actor.code in codes})
 
 
 # Nouns a demonym describes without naming a party: a language or a script ("the use of the Russian
@@ -399,11 +401,8 @@ def _without_descriptors(by_token: dict[int, ActorMention], tok: Token) -> dict[
     """``by_token`` without demonyms modifying a noun in ``NON_PARTY_NOUNS`` ("the Russian language"): such a
     modifier says what kind of thing the noun is, it names no party to the act."""
     doc = tok.doc
-    drop = {i for i, m in by_token.items() if m.how == "demonym" and doc[i].dep_ in ("amod", "compound")
-            and doc[i].head.lemma_.lower() in NON_PARTY_NOUNS}
-    if not drop:
-        return by_token
-    return {i: m for i, m in by_token.items() if i not in drop}
+    return _without(by_token, {i for i, m in by_token.items() if m.how == "demonym" and doc[i].dep_ in (
+        "amod", "compound") and doc[i].head.lemma_.lower() in NON_PARTY_NOUNS})
 
 
 def frame(tok: Token, entry: Entry, by_token: dict[int, ActorMention]) -> Frame:
