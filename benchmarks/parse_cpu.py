@@ -1,10 +1,13 @@
-"""CPU seconds, interleaved: raw spaCy against eventwire's parse (memoised attributes on and off) and
-against eventwire's stages after the parse, on the same articles, in one process.
+"""CPU seconds, interleaved: raw spaCy against eventwire's parse (as it runs by default, with entities
+recognised in every sentence, and with the memoised attributes off) and against eventwire's stages
+after the parse, on the same articles, in one process.
 
     python benchmarks/parse_cpu.py ../shared/data/corpus/wikinews_2019_2020.jsonl [--limit 120] [--repeat 3]
 
 Each round runs, one after the other: ``nlp.pipe`` of the stock pipeline (its own ``spacy.load``),
-``eventwire.nlp.parse`` with ``fast_attrs`` on, the same with it off, then ``from_row`` over the rows
+``eventwire.nlp.parse`` as the pipeline runs it (``fast_attrs`` on, entities only in the sentences the
+stages use, ``eventwire.nlp.focus``), the same with entities in every sentence, the default with
+``fast_attrs`` off, then ``from_row`` over the rows
 (ingest) and the stages after the parse (``stage_loop.code_timed``) over the Docs of the fast parse.
 ``time.process_time`` (this process's CPU, so what other processes on a shared machine do counts far
 less than in wall time). Prints every round and the medians; the store is not timed here
@@ -41,6 +44,7 @@ def main() -> None:
     texts = [r["text"] for r in rows]
     words = sum(len(t.split()) for t in texts)
     fast = Settings.from_env(fast_attrs=True, batch_size=args.batch_size)
+    every = Settings.from_env(fast_attrs=True, focus_ner=False, batch_size=args.batch_size)
     slow = Settings.from_env(fast_attrs=False, batch_size=args.batch_size)
     stages = Stages.load(fast)
     nlp.load(slow.spacy_model, False)
@@ -59,7 +63,8 @@ def main() -> None:
 
     def cpu_parse(settings: Settings, articles: list[Article]) -> tuple[float, list[tuple[Article, Doc]]]:
         t = time.process_time()
-        out = [item for item in nlp.parse(articles, settings) if not isinstance(item, Reject) and item[1] is not None]
+        out = [item for item in nlp.parse(articles, settings, stages.focus)
+               if not isinstance(item, Reject) and item[1] is not None]
         return time.process_time() - t, out  # type: ignore[return-value]
 
     def cpu_stages(pairs: list[tuple[Article, Doc]]) -> float:
@@ -79,6 +84,7 @@ def main() -> None:
         runs["raw spaCy"].append(cpu_raw())
         t, pairs = cpu_parse(fast, articles)
         runs["eventwire parse, fast_attrs on"].append(t)
+        runs["same, entities in every sentence"].append(cpu_parse(every, articles)[0])
         runs["eventwire parse, fast_attrs off"].append(cpu_parse(slow, articles)[0])
         runs["ingest (from_row)"].append(cpu_ingest()[0])
         runs["stages after the parse"].append(cpu_stages(pairs))
@@ -89,6 +95,7 @@ def main() -> None:
         print(f"  {k:32s} {v:6.2f}")
     ew = med["ingest (from_row)"] + med["eventwire parse, fast_attrs on"] + med["stages after the parse"]
     print(f"parse on/raw {med['eventwire parse, fast_attrs on'] / med['raw spaCy']:.3f}, "
+          f"every sentence/raw {med['same, entities in every sentence'] / med['raw spaCy']:.3f}, "
           f"off/raw {med['eventwire parse, fast_attrs off'] / med['raw spaCy']:.3f}; "
           f"raw / (ingest + parse on + stages) = {med['raw spaCy'] / ew:.3f} (store not included)")
 

@@ -17,7 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+import numpy as np
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from eventwire import actors, cache, events, ingest, nlp, quotes, tone
 from eventwire.actors.kb import KnowledgeBase
@@ -42,6 +44,10 @@ class Stages:
         kb = actors.load(settings.kb_extra)
         coder = _coder(kb, settings.lexicon_extra)
         return cls(nlp=nlp.load(settings.spacy_model, settings.fast_attrs), kb=kb, coder=coder, tone=tone.load())
+
+    def focus(self, doc: Doc) -> np.ndarray:
+        """The tokens some stage can use, read from the parse before entities (``eventwire.nlp.focus``)."""
+        return events.focus(doc, self.coder) | quotes.focus(doc) | actors.focus(doc, self.kb)
 
 
 def _coder(kb: KnowledgeBase, lexicon_extra: tuple[Path, ...]) -> events.Coder:
@@ -76,7 +82,7 @@ def code_articles(items: Iterable[Article | Reject], settings: Settings,
                   stages: Stages | None = None) -> Iterator[CodedArticle | Reject]:
     """Code Articles (Rejects pass through), in order."""
     stages = stages or Stages.load(settings)
-    for item in nlp.parse(items, settings):
+    for item in nlp.parse(items, settings, stages.focus):
         if isinstance(item, Reject):
             yield item
             continue

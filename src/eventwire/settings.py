@@ -12,6 +12,10 @@ Environment variables (CLI options win over them):
 - ``EVENTWIRE_FAST_ATTRS``: ``0`` runs spaCy's own ``attribute_ruler`` and ``lemmatizer`` instead of
   eventwire's memoised stand-in for them (``eventwire.nlp.fastattrs``, the same token attributes;
   used only for pipelines whose ruler and lemmatizer it was verified for). Default 1.
+- ``EVENTWIRE_FOCUS_NER``: ``0`` runs the entity recogniser over every sentence instead of only the
+  sentences that can hold an event, a quotation or a title beside a name (``eventwire.nlp.focus``:
+  a third less text for the most expensive component; entities elsewhere are not looked for, so
+  names mentioned only there are not listed among the article's actors). Default 1.
 - ``EVENTWIRE_CACHE`` (``0`` turns it off) and ``EVENTWIRE_CACHE_DIR``: the start-up cache, see
   ``eventwire.cache``.
 """
@@ -43,6 +47,11 @@ def default_model() -> str:
     return PYPI_MODEL
 
 
+def _flag(name: str) -> bool:
+    """An on/off environment variable that is on unless set to 0, false, no or off."""
+    return os.environ.get(name, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
 @dataclass(frozen=True)
 class Settings:
     """What a run needs to know. Build with :meth:`from_env` to honour environment variables."""
@@ -55,6 +64,8 @@ class Settings:
     n_process: int = 1
     # Replace the pipeline's attribute_ruler + lemmatizer by eventwire.nlp.fastattrs (same output).
     fast_attrs: bool = True
+    # Recognise entities only in the sentences the stages can use (eventwire.nlp.focus).
+    focus_ner: bool = True
     # Field mapping for JSONL/CSV inputs: our field name -> the caller's column name.
     fields: dict[str, str] = field(default_factory=dict)
     kb_extra: tuple[Path, ...] = ()
@@ -72,7 +83,8 @@ class Settings:
             "db_path": Path(os.environ.get("EVENTWIRE_DB", DEFAULT_DB)),
             "max_bytes": int(os.environ.get("EVENTWIRE_MAX_BYTES", DEFAULT_MAX_BYTES)),
             "n_process": max(1, int(os.environ.get("EVENTWIRE_N_PROCESS", "1"))),
-            "fast_attrs": os.environ.get("EVENTWIRE_FAST_ATTRS", "1").strip() not in ("0", "false", "no", "off"),
+            "fast_attrs": _flag("EVENTWIRE_FAST_ATTRS"),
+            "focus_ner": _flag("EVENTWIRE_FOCUS_NER"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

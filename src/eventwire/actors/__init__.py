@@ -17,8 +17,9 @@ from eventwire.actors import coref, match
 from eventwire.actors.kb import KnowledgeBase, load
 from eventwire.records import UNRESOLVED, Actor, ActorMention, Article
 
-__all__ = ["KnowledgeBase", "find", "first_person", "load", "resolve_phrase"]
+__all__ = ["KnowledgeBase", "find", "first_person", "focus", "load", "resolve_phrase"]
 first_person = coref.first_person
+focus = match.focus
 
 
 def find(doc: Doc, article: Article, kb: KnowledgeBase, nlp: Language) -> tuple[ActorMention, ...]:

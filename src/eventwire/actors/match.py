@@ -22,9 +22,12 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 import spacy.about
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import PROPN
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -32,6 +35,7 @@ from spacy.util import filter_spans
 from eventwire import cache
 from eventwire.actors import phrase
 from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Name, Role, code_of, key
+from eventwire.nlp import tokens_with
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
 _GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
@@ -300,3 +304,35 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
         mentions[(ent.start, ent.end)] = ActorMention(ent.text, ent.start_char, ent.end_char,
                                                       resolved or UNRESOLVED, how)
     return [mentions[k] for k in sorted(mentions)]
+
+
+# kb -> the last words of its role nouns ("minister" of "defence minister"), for ``focus``.
+_ROLE_WORDS: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
+# How far before a role an apposition's comma may be: "Khrenin, Belarus's defence minister".
+_APPOSITION_REACH = 4
+
+
+def _role_words(kb: KnowledgeBase) -> frozenset[str]:
+    held = _ROLE_WORDS.get(id(kb))
+    if held is None or held[0] is not kb:
+        held = _ROLE_WORDS[id(kb)] = (kb, frozenset(k.rsplit(" ", 1)[-1] for k in kb.roles))
+    return held[1]
+
+
+def focus(doc: Doc, kb: KnowledgeBase) -> np.ndarray:
+    """The tokens that bind a name to a role, as a boolean mask over ``doc``, read from the parse alone:
+    a role word right before a proper noun ("defence minister Viktor Khrenin") or a few tokens after a
+    proper noun and a comma ("Viktor Khrenin, Belarus's defence minister"). Such a sentence needs its
+    entities even when it reports no event: the binding it makes lets later mentions of the surname
+    resolve (``find_mentions``; ``eventwire.nlp.focus``)."""
+    mask = np.zeros(len(doc), dtype=bool)
+    roles = [t.i for t in tokens_with(doc, lowers=_role_words(kb))]
+    if not roles:
+        return mask
+    propn = doc.to_array(POS) == PROPN
+    for i in roles:
+        before = doc[max(0, i - _APPOSITION_REACH - 1):i]
+        if (i + 1 < len(doc) and propn[i + 1]) or any(
+                t.text == "," and t.i > 0 and propn[t.i - 1] for t in before):
+            mask[i] = True
+    return mask

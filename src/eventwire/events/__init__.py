@@ -30,6 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
@@ -553,6 +554,21 @@ def _is_candidate(tok: Token) -> bool:
     if tok.ent_type_ in ("ORG", "LAW", "EVENT", "FAC", "WORK_OF_ART"):
         return False
     return not (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound")
+
+
+def focus(doc: Doc, coder: Coder) -> np.ndarray:
+    """The tokens that may anchor an event, as a boolean mask over ``doc``, read from the parse alone
+    (before entities are known): a lexicon predicate that is a candidate and not ``NONE``, a "target"
+    or "enter" (the two acts added beyond the lexicon) and a "must". A superset of what :func:`code`
+    starts from, since without entities more tokens count as candidates; a sentence without any of
+    them yields no event, so its entities are never needed for one (``eventwire.nlp.focus``)."""
+    mask = np.zeros(len(doc), dtype=bool)
+    for t in tokens_with(doc, coder.lexicon.lemmas):
+        if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None and e.event_type != NONE:
+            mask[t.i] = True
+    for t in tokens_with(doc, _AIM | _ENTER, _MUST_WORD):
+        mask[t.i] = True
+    return mask
 
 
 def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: Coder,

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelError
-from eventwire.nlp import fastattrs
+from eventwire.nlp import fastattrs, focus
 from eventwire.records import Article, Reject
 from eventwire.settings import Settings
 
@@ -121,14 +121,25 @@ def load(name: str, fast_attrs: bool = True) -> Language:
     return nlp
 
 
+def _focus_usable(nlp: Language) -> bool:
+    why = focus.usable(nlp)
+    if why is not None:
+        log.info("entities recognised in every sentence: %s", why)
+    return why is None
+
+
 def is_english(article: Article) -> bool:
     return (article.language or "en") == "en"
 
 
 def parse(
-    items: Iterable[Article | Reject], settings: Settings
+    items: Iterable[Article | Reject], settings: Settings, focus_on: focus.Focus | None = None
 ) -> Iterator[tuple[Article, Doc | None] | Reject]:
     """Parse English articles with one ``nlp.pipe`` over the whole stream; keep input order.
+
+    With ``focus_on`` (which tokens the stages can use, see :mod:`eventwire.nlp.focus`) and
+    ``settings.focus_ner``, entities are recognised only in the sentences holding such a token, when
+    the pipeline's recogniser allows it (``focus.usable``); otherwise in every sentence.
 
     The stream is read lazily, as far ahead as ``nlp.pipe`` needs (a batch, or a batch per process with
     ``settings.n_process`` > 1): items wait in a queue until the Doc of the English article they
@@ -147,7 +158,13 @@ def parse(
     def passed_on(item: Article | Reject) -> tuple[Article, Doc | None] | Reject:
         return item if isinstance(item, Reject) else (item, None)
 
-    for doc in nlp.pipe(texts(), batch_size=settings.batch_size, n_process=settings.n_process):
+    focused = focus_on is not None and settings.focus_ner and _focus_usable(nlp)
+    docs: Iterable[Doc] = nlp.pipe(texts(), batch_size=settings.batch_size, n_process=settings.n_process,
+                                   disable=[focus.NER] if focused else [])
+    if focused:
+        assert focus_on is not None
+        docs = focus.recognise(docs, nlp.get_pipe(focus.NER), focus_on, settings.batch_size)
+    for doc in docs:
         while True:
             item = pending.popleft()
             if isinstance(item, Article) and is_english(item):

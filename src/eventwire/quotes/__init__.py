@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.ingest.ids import child_id, normalise
@@ -246,6 +247,21 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
                          direct=False, cue="according to", speaker=speaker))
         taken.append((s, e))
     return out
+
+
+# Tokens spaCy makes of quotation marks (it splits them off words), for ``focus``.
+_MARK_TOKENS = frozenset(direct.MARKS | {"''", "``"})
+
+
+def focus(doc: Doc) -> np.ndarray:
+    """The tokens that may anchor a quotation, as a boolean mask over ``doc``, read from the parse alone:
+    quotation marks, speech cues and "according". Their sentences hold every cue and quotation
+    :func:`find` starts from, so entities are needed there (``eventwire.nlp.focus``); a speaker is a cue's
+    subject, in the cue's sentence."""
+    mask = np.zeros(len(doc), dtype=bool)
+    for t in tokens_with(doc, speakers.cue_lemmas(), _ACCORDING | _MARK_TOKENS):
+        mask[t.i] = True
+    return mask
 
 
 def find(doc: Doc, article: Article, mentions: tuple[ActorMention, ...]) -> tuple[Quote, ...]:
