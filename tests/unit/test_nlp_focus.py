@@ -120,15 +120,22 @@ def test_events_focus_marks_lexicon_predicates_only(coder: events.Coder) -> None
     assert not events.focus(weather, coder).any()
 
 
-def test_quotes_focus_marks_cues_and_quotation_marks() -> None:
+def test_quotes_focus_marks_quotation_marks_and_cues_of_named_speakers() -> None:
     said = _parsed([("Ann", 1, "nsubj", "PROPN", "Ann"), ("said", 1, "ROOT", "VERB", "say"),
                     ("so", 1, "advmod", "ADV", "so"), (".", 1, "punct", "PUNCT", ".")])
     marks = _parsed([("“", 1, "punct", "PUNCT", "“"), ("Go", 1, "ROOT", "VERB", "go"), ("”", 1, "punct", "PUNCT", "”")])
     plain = _parsed([("Ann", 1, "nsubj", "PROPN", "Ann"), ("slept", 1, "ROOT", "VERB", "sleep"),
                      (".", 1, "punct", "PUNCT", ".")])
+    # A pronoun or a common noun as speaker is resolved without this sentence's entities.
+    pronoun = _parsed([("He", 1, "nsubj", "PRON", "he"), ("said", 1, "ROOT", "VERB", "say"),
+                       ("so", 1, "advmod", "ADV", "so"), (".", 1, "punct", "PUNCT", ".")])
+    ministry = _parsed([("The", 1, "det", "DET", "the"), ("ministry", 2, "nsubj", "NOUN", "ministry"),
+                        ("said", 2, "ROOT", "VERB", "say"), ("so", 2, "advmod", "ADV", "so")])
     assert quotes.focus(said).tolist() == [False, True, False, False]
     assert quotes.focus(marks).tolist() == [True, False, True]
     assert not quotes.focus(plain).any()
+    assert not quotes.focus(pronoun).any()
+    assert not quotes.focus(ministry).any()
 
 
 def test_actors_focus_marks_a_title_beside_a_name() -> None:

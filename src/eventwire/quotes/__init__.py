@@ -254,13 +254,19 @@ _MARK_TOKENS = frozenset(direct.MARKS | {"''", "``"})
 
 
 def focus(doc: Doc) -> np.ndarray:
-    """The tokens that may anchor a quotation, as a boolean mask over ``doc``, read from the parse alone:
-    quotation marks, speech cues and "according". Their sentences hold every cue and quotation
-    :func:`find` starts from, so entities are needed there (``eventwire.nlp.focus``); a speaker is a cue's
-    subject, in the cue's sentence."""
+    """The tokens that may anchor a quotation whose speaker needs entities, as a boolean mask over
+    ``doc``, read from the parse alone: quotation marks, "according", and a speech cue whose speaker
+    phrase (``speakers.speaker_span``) holds a proper noun. A speaker that is a pronoun ("he said") or a
+    common noun ("the ministry said") is resolved without the entities of its sentence, by coreference
+    or the KB's roles, so its sentence needs none unless something else in it does
+    (``eventwire.nlp.focus``)."""
     mask = np.zeros(len(doc), dtype=bool)
     for t in tokens_with(doc, speakers.cue_lemmas(), _ACCORDING | _MARK_TOKENS):
-        mask[t.i] = True
+        if t.lower_ in _MARK_TOKENS or t.lower_ in _ACCORDING:
+            mask[t.i] = True
+        elif speakers.is_cue(t) and (span := speakers.speaker_span(t)) is not None \
+                and any(w.pos_ == "PROPN" for w in span):
+            mask[t.i] = True
     return mask
 
 
