@@ -193,3 +193,13 @@ def test_breadcrumb_path_and_repeated_site_name_are_trimmed_from_the_headline():
     assert headline.trim(kept, page) == kept
     assert headline.trim("Port Vela / Sylvania border talks", page) == "Port Vela / Sylvania border talks"
 
+
+def test_a_numeric_date_set_off_before_the_headline_is_trimmed():
+    page = [PageLine("text", "Harbour Daily"), PageLine("text", P1, True)]
+    assert headline.trim("23.01.2022 - Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    assert headline.trim("2024-01-23 | Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    # A date that is the headline's own subject, or with nothing but one word after it, is kept.
+    kept = "23.01.2022: Gold"
+    assert headline.trim(kept, page) == kept
+    kept = "Storm of 23.01.2022 - what we know"
+    assert headline.trim(kept, page) == kept

@@ -294,12 +294,19 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
 # join a headline and a site name or a kicker ("Headline | Site", "Kicker – Headline").
 _CRUMB = re.compile(r"\s+/\s+|\s*[›>»]\s*")
 _JOIN = re.compile(r"\s*\|\s*")
+# A numeric date opening the line, set off by a separator ("23.01.2022 - Headline", "2024-01-23 | ..."):
+# the date of an entry in a news list, printed with its headline.
+_DATE_PREFIX = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*[-–—|:]\s+")
 
 
 def trim(text: str, lines: Sequence[PageLine]) -> str:
     """The headline without what the page adds to it on the same line: the path of a breadcrumb
     (three parts or more: the last is the headline), or a site name or kicker joined by a separator
-    when the page prints that part again elsewhere (the site's name in the header and the footer)."""
+    when the page prints that part again elsewhere (the site's name in the header and the footer), or a
+    numeric date set off before it by a separator."""
+    dated = _DATE_PREFIX.match(text)
+    if dated and len(_WORD.findall(text[dated.end() :])) >= 2:
+        text = text[dated.end() :]
     parts = [p.strip() for p in _CRUMB.split(text)]
     if len(parts) >= 3 and all(parts) and len(_WORD.findall(parts[-1])) >= 2:
         return parts[-1]
