@@ -92,6 +92,18 @@ def test_cues_are_weighed_as_the_rules_say():
     assert headline.pick(lines, 3, {"few_words": -1.0, "near": 0.1}) == 1
 
 
+def test_one_shared_word_makes_a_one_word_label_only_half_a_match_for_the_lead():
+    # "Harbour" is in the lead, as is every content word of the headline: the plain share would call
+    # both a full match and the nearer line, the label, would win on the overlap alone.
+    lines = [PageLine("text", "Northern quay closed"), PageLine("text", "Harbour"), PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 2))
+    assert found[1]["lead_overlap"] == pytest.approx(1 / 2)
+    assert found[0]["lead_overlap"] == pytest.approx(3 / 4)
+    assert found[0]["body_overlap"] == pytest.approx(3 / 4)
+    assert headline.pick(lines, 2, {"lead_overlap": 1.0}) == 0
+    assert headline.pick(lines, 2, {"body_overlap": 1.0}) == 0
+
+
 def test_unknown_cue_name_is_an_error():
     lines = [PageLine("text", "Crane collapse shuts the northern quay"), PageLine("text", P1, True)]
     with pytest.raises(ValueError, match="nerar"):
@@ -125,7 +137,8 @@ def test_headline_above_its_standfirst_beats_the_standfirst():
 
 def test_site_name_in_lower_case_above_the_headline_is_not_the_headline():
     # A blog prints its name (in lower case) above the post's title; both share words with the lead.
-    dump = ["Home", "Impressum", "harbour authority of port vela", "Northern quay shut", "3. March 2024", *BODY]
+    # (Not printed word for word in the lead, which would make it a quotation of the name.)
+    dump = ["Home", "Impressum", "port vela harbour news", "Northern quay shut", "3. March 2024", *BODY]
     assert _title(dump) == "Northern quay shut"
     lines = [PageLine("text", ln) for ln in dump[2:5]] + [PageLine("text", P1, True)]
     found = dict(headline.candidates(lines, 3))
@@ -180,3 +193,13 @@ def test_breadcrumb_path_and_repeated_site_name_are_trimmed_from_the_headline():
     assert headline.trim(kept, page) == kept
     assert headline.trim("Port Vela / Sylvania border talks", page) == "Port Vela / Sylvania border talks"
 
+
+def test_a_numeric_date_set_off_before_the_headline_is_trimmed():
+    page = [PageLine("text", "Harbour Daily"), PageLine("text", P1, True)]
+    assert headline.trim("23.01.2022 - Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    assert headline.trim("2024-01-23 | Crane collapse shuts the quay", page) == "Crane collapse shuts the quay"
+    # A date that is the headline's own subject, or with nothing but one word after it, is kept.
+    kept = "23.01.2022: Gold"
+    assert headline.trim(kept, page) == kept
+    kept = "Storm of 23.01.2022 - what we know"
+    assert headline.trim(kept, page) == kept
