@@ -8,10 +8,15 @@ Near-duplicates (``ingest.dedup``; wire copies with another headline or boilerpl
 are clustered across articles (``store.clusters``). ``on_item`` is called after every article or
 reject (the CLI draws its progress bar with it). Returns the run's counts.
 
-The store is open only while a batch is written: readers in other processes (the API server,
-``eventwire events``) can open it while the articles are being coded, which is most of the time.
-What the run needs to know between batches (stored content hashes and ids, MinHash signatures) is
-read once at the start and kept up to date in memory. The run holds the store's ingest lock
+The store is open only while a batch is written or looked up: readers in other processes (the API
+server, ``eventwire events``) can open it while the articles are being coded, which is most of the
+time. Input is looked up ``LOOKUP`` articles at a time: one opening of the store tells which content
+hashes are stored and which stored signatures share an LSH band with the articles'
+(``store.bands``), so the run's memory does not grow with the store. What the store cannot answer yet
+(this run's articles not written so far, and those rejected) is kept in memory
+(``ingest.dedup.RunIndex``) and dropped once written. A stored copy wins over one of this run still
+in memory, which gives the decisions of one index holding everything in order, except that a
+rejected article of this run loses to a stored copy registered after it. The run holds the store's ingest lock
 throughout (``store.db.ingest_lock``), so a second ingest fails at once. Where the OS has no
 advisory locks (Windows) the store stays open for the whole run, as DuckDB's own lock then is the
 only guard.
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from itertools import islice
 
 import duckdb
 import numpy as np
@@ -31,7 +37,7 @@ from eventwire.ingest import dedup
 from eventwire.ingest import read as read_sources
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
-from eventwire.store import clusters, open_store
+from eventwire.store import bands, clusters, open_store
 from eventwire.store.db import ingest_lock
 from eventwire.store.writer import Writer
 
@@ -42,22 +48,30 @@ BATCH = 32
 # (API requests, CLI queries) hold it for milliseconds to seconds; only a reader kept open (a notebook)
 # makes a run wait this long.
 WRITE_WAIT = 120.0
+# Articles read ahead and looked up in the store at once: one opening of the store and one scan of
+# its band table per LOOKUP articles.
+LOOKUP = 64
 
 OnItem = Callable[[CodedArticle | Reject | Article, dict[str, int]], None]
 
 
 class _Run:
-    """One ingest run's state: what is already stored, the near-duplicate index, what waits to be
-    written, and near-duplicates held back until their first copy is stored (so ``duplicate_of`` never
-    points at a missing row)."""
+    """One ingest run's state: the in-memory part of the repeat and near-duplicate index, what waits
+    to be written, and near-duplicates held back until their first copy is stored (so
+    ``duplicate_of`` never points at a missing row)."""
 
     def __init__(self, writer: Writer, settings: Settings, on_item: OnItem | None):
         self.writer = writer
         self.on_item = on_item
-        # What is stored is read once: the store is let go between batches, so later checks cannot ask it.
-        self.hashes, self.ids = writer.stored()
-        self.index = dedup.RunIndex(settings.near_duplicate_threshold, self.hashes.__contains__,
-                                    writer.signatures() if settings.near_duplicate_threshold is not None else ())
+        self.threshold = settings.near_duplicate_threshold
+        # This run's articles until they are stored (its rejected ones for good); the store answers
+        # for the rest.
+        self.index = dedup.RunIndex(self.threshold)
+        if self.threshold is not None:
+            writer.banding = dedup.banding(self.threshold)
+            bands.prepare(writer.conn, *writer.banding)
+        self.written: list[tuple[str, str]] = []  # (id, content hash) stored since the last lookup
+        self.written_ids: set[str] = set()
         self.sigs: dict[str, np.ndarray] = {}
         self.batch: list[tuple[CodedArticle, np.ndarray | None]] = []
         self.rejects: list[Reject] = []
@@ -70,24 +84,69 @@ class _Run:
 
     def new_only(self, items: Iterable[Article | Reject]) -> Iterator[Article | Reject]:
         """Drop exact repeats; set near-duplicates aside (not coded); pass the rest on."""
-        for item in items:
-            if isinstance(item, Article):
-                if self.index.repeat(item):
-                    self.writer.counts["skipped"] += 1
-                    self._tell(item)
+        it = iter(items)
+        while chunk := list(islice(it, LOOKUP)):
+            yield from self._sort_out(chunk)
+
+    def _look_up(self, chunk: list[Article | Reject]
+                 ) -> tuple[set[int], dict[int, np.ndarray | None], dict[int, list[tuple[str, np.ndarray]]]]:
+        """Decide a chunk's exact repeats, in input order; compute the others' signatures and find the
+        stored signatures sharing a band with them. Returns (positions of repeats, signatures by
+        position, stored candidates by position)."""
+        for article_id, digest in self.written:
+            # Written rows are in the store now (with their band rows unless the band table fell
+            # behind, when the signature stays in memory).
+            self.index.forget(article_id, digest, signature=not self.writer.bands_behind)
+        self.written = []
+        self.written_ids.clear()
+        try:
+            conn = self.writer.conn
+            stored = bands.stored_hashes(conn, [i.content_hash or "" for i in chunk if isinstance(i, Article)])
+            repeats = {pos for pos, item in enumerate(chunk) if isinstance(item, Article)
+                       and ((item.content_hash or "") in stored or self.index.repeat(item))}
+            sigs = {pos: dedup.signature(item.text) for pos, item in enumerate(chunk)
+                    if pos not in repeats and isinstance(item, Article) and self.index.wants_signature(item)}
+            signed = [pos for pos, sig in sigs.items() if sig is not None]
+            found: dict[int, list[tuple[str, np.ndarray]]] = {}
+            if signed and self.writer.banding is not None:
+                keys = dedup.band_keys(np.stack([sigs[p] for p in signed]), *self.writer.banding)
+                found = dict(zip(signed, bands.candidates(conn, keys), strict=True))
+        finally:
+            self.writer.release()
+        return repeats, sigs, found
+
+    def _sort_out(self, chunk: list[Article | Reject]) -> Iterator[Article | Reject]:
+        repeats, sigs, found = self._look_up(chunk)
+        for pos, item in enumerate(chunk):
+            if not isinstance(item, Article):
+                yield item
+                continue
+            if pos in repeats:
+                self.writer.counts["skipped"] += 1
+                self._tell(item)
+                continue
+            if pos in sigs:
+                sig = sigs[pos]
+                assert self.threshold is not None
+                threshold = self.threshold
+                # Stored copies come first: each was registered before anything of this run still in memory.
+                first = next((other_id for other_id, other in found.get(pos, [])
+                              if sig is not None and dedup.matches(sig, other, threshold)), None)
+                if first is not None:
+                    self.dups.append(replace(item, duplicate_of=first))
                     continue
-                if self.index.wants_signature(item):
-                    sig = dedup.signature(item.text)
-                    first = self.index.first_copy(item, sig)
-                    if first is not None:
-                        dup = replace(item, duplicate_of=first)
-                        if first in self.ids:
-                            self.dups.append(dup)
-                        else:
-                            self.held.setdefault(first, []).append(dup)
-                        continue
-                    if sig is not None:
-                        self.sigs[item.id] = sig
+                first = self.index.first_copy(item, sig)
+                if first is not None:
+                    # Held until its first copy is stored, unless a batch written since the lookup
+                    # (while this chunk's earlier articles were coded) holds it.
+                    dup = replace(item, duplicate_of=first)
+                    if first in self.written_ids:
+                        self.dups.append(dup)
+                    else:
+                        self.held.setdefault(first, []).append(dup)
+                    continue
+                if sig is not None:
+                    self.sigs[item.id] = sig
             yield item
 
     def store(self, item: CodedArticle | Reject) -> None:
@@ -108,16 +167,16 @@ class _Run:
         stored = self.writer.write_many(self.batch)
         self.batch = []
         for coded in stored:
-            self.hashes.add(coded.article.content_hash or "")
-            self.ids.add(coded.article.id)
+            self.written.append((coded.article.id, coded.article.content_hash or ""))
+            self.written_ids.add(coded.article.id)
             self._tell(coded)
         dups = self.dups + [dup for coded in stored for dup in self.held.pop(coded.article.id, [])]
         self.dups = []
         if dups:
-            self.writer.write_many([(CodedArticle(article=d), None) for d in dups])
+            written = self.writer.write_many([(CodedArticle(article=d), None) for d in dups])
+            self.written += [(c.article.id, c.article.content_hash or "") for c in written]
             self.writer.counts["near_duplicates"] += len(dups)
             for d in dups:
-                self.ids.add(d.id)
                 self._tell(d)
         for r in self.rejects:
             self.writer.reject(r)

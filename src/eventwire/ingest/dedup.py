@@ -7,12 +7,21 @@ returns the id of an earlier article whose estimated Jaccard similarity is at le
 
 Signatures are plain ``uint32`` arrays so the store can keep them (``minhashes`` table) and a later
 run can index what earlier runs stored without re-reading their text.
+
+Two indexes make the same decisions. :class:`NearDuplicates` holds everything in memory (datasketch's
+``MinHashLSH``; about 5 KB per article). The local engine keeps only its run's not-yet-stored articles
+there and looks stored ones up on disk (``store.bands``): the same banding (:func:`banding`, chosen
+by ``MinHashLSH`` for the threshold), each band's values hashed to a 64-bit key (:func:`band_keys`),
+candidates verified by :func:`matches` (a band equal value for value, as ``MinHashLSH`` requires, and
+the estimated similarity at least the threshold).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -48,6 +57,58 @@ def signature(text: str) -> np.ndarray | None:
     return np.asarray(m.hashvalues, dtype=np.uint32)
 
 
+@lru_cache(maxsize=8)
+def banding(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's ``MinHashLSH`` uses for ``threshold`` with ``NUM_PERM``
+    permutations (0.7: 14 bands of 9 values)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+@lru_cache(maxsize=8)
+def _multipliers(bands: int, rows: int) -> np.ndarray:
+    """Fixed odd 64-bit multipliers, one per (band, position), derived from SHA-256 so that keys stored
+    by one version are the keys computed by the next (no random generator whose stream might change)."""
+    out = np.empty((bands, rows), dtype=np.uint64)
+    for i in range(bands):
+        for j in range(rows):
+            digest = hashlib.sha256(f"eventwire band {bands}x{rows} {i} {j}".encode()).digest()
+            out[i, j] = int.from_bytes(digest[:8], "little") | 1
+    return out
+
+
+def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """The LSH band keys of signatures (shape ``(n, NUM_PERM)``): an ``(n, bands)`` ``uint64`` array,
+    key ``[k, i]`` a hash of band ``i``'s values (``sigs[k, i*rows:(i+1)*rows]``). Equal bands give
+    equal keys; unequal bands almost never do, and :func:`matches` checks the values anyway."""
+    arr = np.asarray(sigs, dtype=np.uint64).reshape(-1, NUM_PERM)[:, : bands * rows]
+    vals = arr.reshape(-1, bands, rows) + np.uint64(1)
+    with np.errstate(over="ignore"):
+        keys = (vals * _multipliers(bands, rows)).sum(axis=2, dtype=np.uint64)
+        # A final mix so that keys spread over the whole range (splitmix64's finaliser).
+        keys ^= keys >> np.uint64(31)
+        keys *= np.uint64(0xBF58476D1CE4E5B9)
+        keys ^= keys >> np.uint64(29)
+    return keys
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures: the share of equal hash values."""
+    return float(np.count_nonzero(np.asarray(a, dtype=np.uint32) == np.asarray(b, dtype=np.uint32))) / NUM_PERM
+
+
+def matches(sig: np.ndarray, other: np.ndarray, threshold: float) -> bool:
+    """The decision ``MinHashLSH`` plus the similarity check make: ``other`` shares at least one whole
+    band with ``sig`` (banding for ``threshold``) and their estimated similarity is at least
+    ``threshold``."""
+    bands, rows = banding(threshold)
+    a = np.asarray(sig, dtype=np.uint32)[: bands * rows].reshape(bands, rows)
+    b = np.asarray(other, dtype=np.uint32)[: bands * rows].reshape(bands, rows)
+    return bool((a == b).all(axis=1).any()) and similarity(sig, other) >= threshold
+
+
 class NearDuplicates:
     """An LSH index of the articles seen so far (stored ones and this run's).
 
@@ -63,6 +124,7 @@ class NearDuplicates:
         # Insertion order is kept by the dict: the earliest-registered copy is the first copy.
         self._sigs: dict[str, np.ndarray] = {}
         self._order: dict[str, int] = {}
+        self._next = 0
 
     @staticmethod
     def _sketch(sig: np.ndarray) -> LeanMinHash:
@@ -87,11 +149,21 @@ class NearDuplicates:
         sig = self._checked(sig)
         self.lsh.insert(article_id, self._sketch(sig))
         self._sigs[article_id] = sig
-        self._order[article_id] = len(self._order)
+        self._order[article_id] = self._next
+        self._next += 1
+
+    def remove(self, article_id: str) -> None:
+        """Forget an article (the local engine's once it is stored: the store answers for it then)."""
+        if self._sigs.pop(article_id, None) is not None:
+            self.lsh.remove(article_id)
+            del self._order[article_id]
+
+    def __len__(self) -> int:
+        return len(self._sigs)
 
     def similarity(self, a: np.ndarray, b: np.ndarray) -> float:
         """Estimated Jaccard similarity of two signatures: the share of equal hash values."""
-        return float(np.count_nonzero(np.asarray(a, dtype=np.uint32) == b)) / NUM_PERM
+        return similarity(a, b)
 
     def first_copy(self, article_id: str, sig: np.ndarray | None) -> str | None:
         """The earliest-registered near-duplicate of this article, or None (and then it is registered)."""
@@ -128,6 +200,13 @@ class RunIndex:
             return True
         self.seen.add(digest)
         return False
+
+    def forget(self, article_id: str, content_hash: str, signature: bool = True) -> None:
+        """Drop a stored article (the local engine's, once the store can answer for it): its content
+        hash, and its signature too unless ``signature`` is False."""
+        self.seen.discard(content_hash)
+        if signature and self.near is not None:
+            self.near.remove(article_id)
 
     def wants_signature(self, article: Article) -> bool:
         return self.near is not None and article.language == "en"

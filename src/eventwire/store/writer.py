@@ -25,6 +25,7 @@ import numpy as np
 
 from eventwire.ingest.ids import quote_key
 from eventwire.records import ActorMention, CodedArticle, Reject, Tone
+from eventwire.store import bands
 from eventwire.store.db import first
 
 
@@ -139,6 +140,12 @@ class Writer:
         # A run spread over several processes (the Ray engine) passes one id to every writer.
         self.run_id = run_id or new_run_id()
         self.counts: Counter[str] = Counter()
+        # The LSH banding of the run's near-duplicate threshold (``ingest.dedup.banding``): when set,
+        # each batch's signatures get their ``minhash_bands`` rows in the batch's transaction.
+        self.banding: tuple[int, int] | None = None
+        # True once a batch's signatures could not get band rows (the table was behind); the next
+        # ``store.bands.prepare`` adds them.
+        self.bands_behind = False
         # The caller holds the store's write lock for the whole run (DuckDB's, or the ingest lock when
         # the connection is released between batches), so no other run is alive: a run still marked
         # 'running' was killed (SIGKILL, power cut). Say so; its committed batches are kept, the rest
@@ -207,11 +214,16 @@ class Writer:
 
     def _commit(self, fresh: list[tuple[CodedArticle, np.ndarray | None]]) -> None:
         rows = article_rows(fresh, self.run_id, utc_now())
+        signed = [(coded.article.id, sig) for coded, sig in fresh if sig is not None]
         c = self.conn
         c.execute("BEGIN TRANSACTION")
         try:
+            before = bands.rows_before(c) if self.banding is not None and signed else 0
             for table, table_rows in rows.items():
                 _insert(c, table, table_rows, "ON CONFLICT DO NOTHING" if table == "actors" else "")
+            if self.banding is not None and signed:
+                if not bands.add_rows(c, [i for i, _ in signed], [s for _, s in signed], self.banding, before):
+                    self.bands_behind = True
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
