@@ -79,7 +79,7 @@ def _old_decisions(texts: list[tuple[str, str]], threshold: float = 0.7,
     return {name: index.first_copy(name, dedup.signature(text)) for name, text in texts}
 
 
-def _fake_coder(settings, stages, workers):  # noqa: ANN001, ANN202 - stands in for local._coder
+def _fake_coder(settings, stages, workers):
     def code(items: Iterable[Article | Reject]) -> Iterator[CodedArticle | Reject]:
         for item in items:
             yield item if isinstance(item, Reject) else CodedArticle(article=item)
@@ -222,7 +222,7 @@ def test_the_run_keeps_only_unstored_articles_in_memory(tmp_path, small_batches,
     runs: list[local._Run] = []
 
     class Spy(local._Run):
-        def __init__(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             runs.append(self)
 

@@ -106,10 +106,10 @@ class _Run:
                        and ((item.content_hash or "") in stored or self.index.repeat(item))}
             sigs = {pos: dedup.signature(item.text) for pos, item in enumerate(chunk)
                     if pos not in repeats and isinstance(item, Article) and self.index.wants_signature(item)}
-            signed = [pos for pos, sig in sigs.items() if sig is not None]
+            signed = {pos: sig for pos, sig in sigs.items() if sig is not None}
             found: dict[int, list[tuple[str, np.ndarray]]] = {}
             if signed and self.writer.banding is not None:
-                keys = dedup.band_keys(np.stack([sigs[p] for p in signed]), *self.writer.banding)
+                keys = dedup.band_keys(np.stack(list(signed.values())), *self.writer.banding)
                 found = dict(zip(signed, bands.candidates(conn, keys), strict=True))
         finally:
             self.writer.release()

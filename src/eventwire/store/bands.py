@@ -21,6 +21,7 @@ A lookup is one hash join of the batch's keys against a scan of ``minhash_bands`
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections import defaultdict
 
@@ -51,10 +52,9 @@ def _insert_keys(conn: duckdb.DuckDBPyConnection, ids: list[str], keys: np.ndarr
     try:
         conn.execute("INSERT INTO minhash_bands SELECT band_key, article_id FROM _eventwire_bands")
     finally:
-        try:
+        # An aborted transaction refuses even this; the next register of the name replaces the view.
+        with contextlib.suppress(duckdb.Error):
             conn.unregister("_eventwire_bands")
-        except duckdb.Error:  # an aborted transaction refuses even this; the next register replaces it
-            pass
 
 
 def _state(conn: duckdb.DuckDBPyConnection) -> tuple[int, int, int] | None:

@@ -221,9 +221,9 @@ class Writer:
             before = bands.rows_before(c) if self.banding is not None and signed else 0
             for table, table_rows in rows.items():
                 _insert(c, table, table_rows, "ON CONFLICT DO NOTHING" if table == "actors" else "")
-            if self.banding is not None and signed:
-                if not bands.add_rows(c, [i for i, _ in signed], [s for _, s in signed], self.banding, before):
-                    self.bands_behind = True
+            if self.banding is not None and signed and not bands.add_rows(
+                    c, [i for i, _ in signed], [s for _, s in signed], self.banding, before):
+                self.bands_behind = True
             c.execute("COMMIT")
         except BaseException:
             c.execute("ROLLBACK")
