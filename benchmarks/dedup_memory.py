@@ -12,7 +12,8 @@ For each N, in fresh processes (so that one measurement's memory does not stay i
   band table filled by ``bands.prepare`` (the back-fill an older store gets; its CPU time is printed);
 * ``store``: the engine's lookups over that store, ``LOOKUP`` articles per opening of the store, as
   ``engines.local`` does them (content hashes, band join, candidate signatures, ``dedup.matches``);
-  peak RSS growth during them (DuckDB's memory included) and CPU time per article.
+  RSS growth while the store is open (sampled after each lookup; DuckDB's memory included), after it
+  is closed, and while one article is written (for comparison), and CPU time per article.
 
 Queries are half near-copies of stored signatures (a quarter of their values changed), half new
 ones; both indexes must find the same first copies (checked). Random signatures are fine for the
@@ -24,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -39,10 +39,6 @@ NUM_PERM = 128
 def _rss_mb() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
-
-
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
 def _stored(n: int) -> np.ndarray:
@@ -105,12 +101,13 @@ def run_store(n: int, q: int, db: str, lookup: int) -> dict[str, float]:
     from eventwire.store import bands, open_store
 
     lookup = lookup or LOOKUP
-    queries = _queries(_stored(n), q)
+    queries = _queries(_stored(n), q)  # (the stored matrix is freed again; RSS is sampled, not ru_maxrss)
     # A first lookup before the baseline: imports (pandas), DuckDB's first allocations.
     conn = open_store(db)
     bands.candidates(conn, dedup.band_keys(queries[:1], *dedup.banding(0.7)))
     conn.close()
-    base, peak0 = _rss_mb(), _peak_mb()
+    base = _rss_mb()
+    peak = 0.0
     found: list[str] = []
     cpu = time.process_time()
     for lo in range(0, q, lookup):
@@ -118,22 +115,23 @@ def run_store(n: int, q: int, db: str, lookup: int) -> dict[str, float]:
         chunk = queries[lo : lo + lookup]
         bands.stored_hashes(conn, [f"h{lo + i}" for i in range(len(chunk))])
         cands = bands.candidates(conn, dedup.band_keys(chunk, 14, 9))
+        peak = max(peak, _rss_mb() - base)  # while the store is open: DuckDB's memory included
         conn.close()
         for sig, cs in zip(chunk, cands, strict=True):
             first = next((a for a, other in cs if dedup.matches(sig, other, 0.7)), None)
             if first:
                 found.append(first)
     per = (time.process_time() - cpu) / q
-    peak = max(0.0, _peak_mb() - max(peak0, base))
     after = _rss_mb() - base
     # For comparison: what writing one article costs; DuckDB loads the articles and minhashes tables'
     # key indexes (ART, kept whole in memory) to check them, lookups or not.
     conn = open_store(db)
     conn.execute("INSERT INTO articles (id, text, content_hash, stored) VALUES ('new', '', 'new', now())")
     conn.execute("INSERT INTO minhashes VALUES ('new', ?)", [queries[1].tolist()])
+    write_peak = _rss_mb() - base
     conn.close()
     return {"peak_rss_growth_mb": peak, "rss_after_mb": after, "ms_per_lookup": per * 1e3,
-            "write_peak_mb": max(0.0, _peak_mb() - max(peak0, base)), "found": found}  # type: ignore[dict-item]
+            "write_peak_mb": write_peak, "found": found}  # type: ignore[dict-item]
 
 
 def _child(*args: str) -> dict[str, float]:

@@ -232,3 +232,23 @@ def test_the_run_keeps_only_unstored_articles_in_memory(tmp_path, small_batches,
                  on_item=lambda item, counts: sizes.append(len(runs[0].index.seen)))
     assert runs and max(sizes) <= 2 * local.LOOKUP + local.BATCH
     assert runs[0].index.near is not None and len(runs[0].index.near) <= local.BATCH
+
+
+def test_a_batch_written_while_the_band_table_is_behind_gets_its_bands_from_prepare(tmp_path):
+    conn = open_store(tmp_path / "s.duckdb")
+    bands.prepare(conn, 14, 9)
+    conn.execute("INSERT INTO minhashes VALUES ('imported', ?)", [np.arange(128, dtype=np.uint32).tolist()])
+    sig = dedup.signature(FISH)
+    assert sig is not None
+    writer = Writer(conn)
+    writer.banding = (14, 9)
+    writer.write(CodedArticle(article=Article(id="fish", text=FISH, content_hash="h", language="en")), sig)
+    assert writer.bands_behind
+    assert conn.execute("SELECT count(*) FROM minhash_bands").fetchone()[0] == 0
+    assert bands.prepare(conn, 14, 9) == 2
+    found = bands.candidates(conn, dedup.band_keys(np.stack([sig, np.arange(128, dtype=np.uint32)]), 14, 9))
+    assert [[a for a, _ in f] for f in found] == [["fish"], ["imported"]]
+    writer.write(CodedArticle(article=Article(id="fish2", text=RAIL, content_hash="h2", language="en")),
+                 dedup.signature(RAIL))
+    assert conn.execute("SELECT count(*) FROM minhash_bands WHERE article_id = 'fish2'").fetchone()[0] == 14
+    conn.close()

@@ -16,8 +16,8 @@ hashes are stored and which stored signatures share an LSH band with the article
 (this run's articles not written so far, and those rejected) is kept in memory
 (``ingest.dedup.RunIndex``) and dropped once written. A stored copy wins over one of this run still
 in memory, which gives the decisions of one index holding everything in order, except that a
-rejected article of this run loses to a stored copy registered after it. The run holds the store's ingest lock
-throughout (``store.db.ingest_lock``), so a second ingest fails at once. Where the OS has no
+rejected article of this run loses to a stored copy registered after it. The run holds the store's
+ingest lock throughout (``store.db.ingest_lock``), so a second ingest fails at once. Where the OS has no
 advisory locks (Windows) the store stays open for the whole run, as DuckDB's own lock then is the
 only guard.
 """
@@ -93,14 +93,18 @@ class _Run:
         """Decide a chunk's exact repeats, in input order; compute the others' signatures and find the
         stored signatures sharing a band with them. Returns (positions of repeats, signatures by
         position, stored candidates by position)."""
-        for article_id, digest in self.written:
-            # Written rows are in the store now (with their band rows unless the band table fell
-            # behind, when the signature stays in memory).
-            self.index.forget(article_id, digest, signature=not self.writer.bands_behind)
-        self.written = []
-        self.written_ids.clear()
         try:
             conn = self.writer.conn
+            if self.writer.bands_behind and self.writer.banding is not None:
+                # Some batch could not get its band rows (only another writer between batches could
+                # cause that): index them before the store is asked instead of memory.
+                bands.prepare(conn, *self.writer.banding)
+                self.writer.bands_behind = False
+            # What was written since the last lookup is in the store now, band rows included.
+            for article_id, digest in self.written:
+                self.index.forget(article_id, digest)
+            self.written = []
+            self.written_ids.clear()
             stored = bands.stored_hashes(conn, [i.content_hash or "" for i in chunk if isinstance(i, Article)])
             repeats = {pos for pos, item in enumerate(chunk) if isinstance(item, Article)
                        and ((item.content_hash or "") in stored or self.index.repeat(item))}

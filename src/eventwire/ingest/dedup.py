@@ -201,11 +201,11 @@ class RunIndex:
         self.seen.add(digest)
         return False
 
-    def forget(self, article_id: str, content_hash: str, signature: bool = True) -> None:
-        """Drop a stored article (the local engine's, once the store can answer for it): its content
-        hash, and its signature too unless ``signature`` is False."""
+    def forget(self, article_id: str, content_hash: str) -> None:
+        """Drop a stored article, its content hash and signature (the local engine's, once the store
+        can answer for it)."""
         self.seen.discard(content_hash)
-        if signature and self.near is not None:
+        if self.near is not None:
             self.near.remove(article_id)
 
     def wants_signature(self, article: Article) -> bool:

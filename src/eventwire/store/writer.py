@@ -143,8 +143,8 @@ class Writer:
         # The LSH banding of the run's near-duplicate threshold (``ingest.dedup.banding``): when set,
         # each batch's signatures get their ``minhash_bands`` rows in the batch's transaction.
         self.banding: tuple[int, int] | None = None
-        # True once a batch's signatures could not get band rows (the table was behind); the next
-        # ``store.bands.prepare`` adds them.
+        # True once a batch's signatures could not get band rows (the table was behind); the engine
+        # then runs ``store.bands.prepare``, which adds them, before its next lookup.
         self.bands_behind = False
         # The caller holds the store's write lock for the whole run (DuckDB's, or the ingest lock when
         # the connection is released between batches), so no other run is alive: a run still marked
@@ -190,11 +190,6 @@ class Writer:
         self.conn.execute("UPDATE runs SET finished = ?, status = ?, counts = ? WHERE id = ?",
                           [utc_now(), status, json.dumps(dict(self.counts)), self.run_id])
 
-    def stored(self) -> tuple[set[str], set[str]]:
-        """(content hashes, ids) of every stored article, for checks made without a connection."""
-        rows = self.conn.execute("SELECT content_hash, id FROM articles").fetchall()
-        return {h for h, _ in rows if h}, {i for _, i in rows}
-
     def has(self, content_hash: str) -> bool:
         row = first(self.conn, "SELECT 1 FROM articles WHERE content_hash = ?", [content_hash])
         return row is not None
@@ -204,8 +199,9 @@ class Writer:
         self.counts["rejects"] += 1
 
     def signatures(self) -> Iterator[tuple[str, np.ndarray]]:
-        """(article id, MinHash signature) of every stored article that has one."""
-        for article_id, sig in self.conn.execute("SELECT article_id, sig FROM minhashes").fetchall():
+        """(article id, MinHash signature) of every stored article that has one, in the order they were
+        stored. All of them: an ingest looks signatures up in ``store.bands`` instead."""
+        for article_id, sig in self.conn.execute("SELECT article_id, sig FROM minhashes ORDER BY rowid").fetchall():
             yield article_id, np.asarray(sig, dtype=np.uint32)
 
     def write(self, coded: CodedArticle, signature: np.ndarray | None = None) -> bool:
