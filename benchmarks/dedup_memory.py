@@ -126,8 +126,9 @@ def run_store(n: int, q: int, db: str, lookup: int) -> dict[str, float]:
     # For comparison: what writing one article costs; DuckDB loads the articles and minhashes tables'
     # key indexes (ART, kept whole in memory) to check them, lookups or not.
     conn = open_store(db)
-    conn.execute("INSERT INTO articles (id, text, content_hash, stored) VALUES ('new', '', 'new', now())")
-    conn.execute("INSERT INTO minhashes VALUES ('new', ?)", [queries[1].tolist()])
+    new = f"new{time.time_ns()}"
+    conn.execute("INSERT INTO articles (id, text, content_hash, stored) VALUES (?, '', ?, now())", [new, new])
+    conn.execute("INSERT INTO minhashes VALUES (?, ?)", [new, queries[1].tolist()])
     write_peak = _rss_mb() - base
     conn.close()
     return {"peak_rss_growth_mb": peak, "rss_after_mb": after, "ms_per_lookup": per * 1e3,

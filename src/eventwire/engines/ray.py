@@ -10,7 +10,9 @@ instance, as ``ray.init()`` does; ``"auto"`` or ``"ray://host:10001"`` joins a c
   once, reads inputs and codes chunks of ``CHUNK`` items.
 * The driver decides, in input order, which articles are repeats or near-duplicates with the same
   :class:`~eventwire.ingest.dedup.RunIndex` as the local engine, seeded from what the dataset already
-  holds (so re-running into the same folder skips what is written).
+  holds (so re-running into the same folder skips what is written). That index is in memory (about
+  5 KB per article the dataset holds, all read at the start): a dataset has no band table to look
+  stored articles up in, as the local engine does in its store (``store.bands``).
 * Each actor turns coded chunks into rows with the store writer's own ``article_rows`` and, every
   ``FLUSH`` articles (and at the end), writes them into the dataset (``store.parquet`` gives the
   layout): the rows are the ones the local engine would store, built by the same code. A run that

@@ -16,7 +16,7 @@ hash into memory, so its memory does not grow with the store. Contracts:
 * :func:`stored_hashes`: which content hashes are stored (the ``articles`` unique index).
 
 A lookup is one hash join of the batch's keys against a scan of ``minhash_bands`` (no ART index: see
-``migrations/0004_minhash_bands.sql``) under a DuckDB memory limit (``SCAN_MEMORY``), so its memory
+``migrations/0004_minhash_bands.sql``), under a DuckDB memory limit (``SCAN_MEMORY``) so its memory
 does not grow with the table; the local engine batches ``LOOKUP`` articles per join.
 """
 
@@ -35,10 +35,10 @@ log = logging.getLogger(__name__)
 
 # minhashes rows indexed per transaction by prepare (a chunk's signatures are in memory at once).
 CHUNK = 20_000
-# DuckDB's memory limit while a lookup scans the band table. DuckDB keeps the blocks a scan reads
-# cached up to its limit (80% of RAM by default): without this the scan held ~190 MB at a million
-# stored articles, growing with the store. The blocks are clean, so evicting them only means reading
-# them again (from the OS page cache) at the next lookup; the join itself needs a few MB.
+# DuckDB's memory limit during a lookup (the band table's scan, the candidates' signatures). DuckDB
+# keeps the blocks it reads cached up to its limit (80% of RAM by default): without this a lookup held
+# ~190 MB at a million stored articles, growing with the store. The blocks are clean, so evicting them
+# only means reading them again (from the OS page cache) at the next lookup; the join needs a few MB.
 SCAN_MEMORY = "32MB"
 
 
@@ -138,38 +138,38 @@ def rows_before(conn: duckdb.DuckDBPyConnection) -> int:
     return _count(conn)
 
 
-def _join(conn: duckdb.DuckDBPyConnection) -> list[tuple[int, str]]:
-    """(lookup row, article id) of the band rows whose key is looked up, under ``SCAN_MEMORY``."""
-    sql = ("SELECT DISTINCT l.q, b.article_id FROM _eventwire_lookup l "
-           "JOIN minhash_bands b ON b.band_key = l.band_key")
+def candidates(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[list[tuple[str, np.ndarray]]]:
+    """For each row of ``keys`` (``(n, bands)``, from ``dedup.band_keys``): the stored (article id,
+    signature) pairs sharing at least one key, earliest stored first."""
+    n = keys.shape[0]
+    if n == 0:
+        return []
     try:
         conn.execute(f"SET memory_limit = '{SCAN_MEMORY}'")
-    except duckdb.Error:  # more than that is pinned already: no limit then
-        return conn.execute(sql).fetchall()
+    except duckdb.Error:  # more than that is in use already: no limit then
+        return _candidates(conn, keys)
     try:
-        return conn.execute(sql).fetchall()
+        return _candidates(conn, keys)
     except duckdb.OutOfMemoryException:
-        log.warning("band lookup needs more than %s of DuckDB memory: retried without a limit", SCAN_MEMORY)
+        log.warning("near-duplicate lookup needs more than %s of DuckDB memory: retried without a limit",
+                    SCAN_MEMORY)
         conn.execute("RESET memory_limit")
-        return conn.execute(sql).fetchall()
+        return _candidates(conn, keys)
     finally:
         conn.execute("RESET memory_limit")
 
 
-def candidates(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[list[tuple[str, np.ndarray]]]:
-    """For each row of ``keys`` (``(n, bands)``, from ``dedup.band_keys``): the stored (article id,
-    signature) pairs sharing at least one key, earliest stored first."""
+def _candidates(conn: duckdb.DuckDBPyConnection, keys: np.ndarray) -> list[list[tuple[str, np.ndarray]]]:
     import pandas as pd
 
     n = keys.shape[0]
     out: list[list[tuple[str, np.ndarray]]] = [[] for _ in range(n)]
-    if n == 0:
-        return out
     frame = pd.DataFrame({"q": np.repeat(np.arange(n, dtype=np.int32), keys.shape[1]),
                           "band_key": keys.reshape(-1)})
     conn.register("_eventwire_lookup", frame)
     try:
-        hits = _join(conn)
+        hits = conn.execute("SELECT DISTINCT l.q, b.article_id FROM _eventwire_lookup l "
+                            "JOIN minhash_bands b ON b.band_key = l.band_key").fetchall()
     finally:
         conn.unregister("_eventwire_lookup")
     by_id: defaultdict[str, list[int]] = defaultdict(list)
