@@ -30,7 +30,8 @@ def _corpus(path: Path, n: int = N_ARTICLES) -> None:
             a, b = rnd.sample(COUNTRIES, 2)
             text = (f"{a} {rnd.choice(VERBS)} {b} on Monday, officials said in report number {i}. "
                     f"\"We expect progress on item {i},\" the foreign minister of {a} said. "
-                    f"{b} {rnd.choice(VERBS)} {a} later in the week.")
+                    f"{b} {rnd.choice(VERBS)} {a} later in the week. Delegates from {a} and {b} will meet "
+                    f"again in session {i + 7} to review the {i % 5 + 2} remaining points of their agenda.")
             f.write(json.dumps({"id": f"a{i}", "text": text, "date": "2024-03-0" + str(1 + i % 9)}) + "\n")
 
 
@@ -60,6 +61,11 @@ def _snapshot(db: Path) -> dict[str, list[tuple[object, ...]]]:
             "event_actors": con.execute("SELECT * FROM event_actors ORDER BY ALL").fetchall(),
             "quotes": con.execute("SELECT id, article_id, text FROM quotes ORDER BY id").fetchall(),
             "mentions": con.execute("SELECT * FROM mentions ORDER BY ALL").fetchall(),
+            # Texts are long enough for MinHash signatures: each has its band rows (store.bands).
+            "minhashes": con.execute("SELECT m.article_id, count(b.article_id) FROM minhashes m LEFT JOIN "
+                                     "minhash_bands b USING (article_id) GROUP BY 1 ORDER BY 1").fetchall(),
+            "banding": con.execute("SELECT indexed = (SELECT count(*) FROM minhashes) FROM minhash_banding"
+                                   ).fetchall(),
         }
     finally:
         con.close()
@@ -72,6 +78,7 @@ def test_sigkill_at_random_points_then_rerun_stores_everything_once(tmp_path: Pa
     assert _ingest(corpus, reference).wait(timeout=600) == 0
     expected = _snapshot(reference)
     assert len(expected["articles"]) == N_ARTICLES and expected["events"] and expected["quotes"]
+    assert expected["minhashes"] and {n for _, n in expected["minhashes"]} == {14} and expected["banding"] == [(True,)]
 
     db = tmp_path / "crashy.duckdb"
     rnd = random.Random(20261128)
@@ -90,6 +97,8 @@ def test_sigkill_at_random_points_then_rerun_stores_everything_once(tmp_path: Pa
         stored = {a[0] for a in snap["articles"]}
         assert {e[1] for e in snap["events"]} <= stored
         assert len(snap["articles"]) == len(stored)
+        assert {a for a, _ in snap["minhashes"]} <= stored and {n for _, n in snap["minhashes"]} <= {14}
+        assert snap["banding"] in ([], [(True,)])
     # Enough trials really were interrupted. Once the store holds most articles a re-run has little
     # left to do and may finish before its kill time, the more so on a fast machine: a quarter, not half.
     assert killed >= TRIALS // 4

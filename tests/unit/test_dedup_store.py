@@ -252,3 +252,24 @@ def test_a_batch_written_while_the_band_table_is_behind_gets_its_bands_from_prep
                  dedup.signature(RAIL))
     assert conn.execute("SELECT count(*) FROM minhash_bands WHERE article_id = 'fish2'").fetchone()[0] == 14
     conn.close()
+
+
+def test_a_schema_3_store_is_migrated_and_its_signatures_found(tmp_path, small_batches):
+    """A store written before the band table existed: opening it migrates it, and the first ingest
+    indexes its signatures before looking anything up."""
+    from eventwire.store import db as store_db
+
+    path = tmp_path / "old.duckdb"
+    conn = duckdb.connect(str(path))
+    for version, sql in store_db.migrations():
+        if version <= 3:
+            conn.execute(sql)
+            conn.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    conn.execute("INSERT INTO articles (id, text, content_hash, input, language, stored) "
+                 "VALUES ('old', ?, 'old-hash', 'old.txt', 'en', now())", [FISH])
+    sig = dedup.signature(FISH)
+    assert sig is not None
+    conn.execute("INSERT INTO minhashes VALUES ('old', ?)", [sig.tolist()])
+    conn.close()
+    local.ingest([str(_write(tmp_path / "in", [ARTICLES[2]]))], Settings(db_path=path))
+    assert _decisions(path)["a03.txt"] == "old.txt"
