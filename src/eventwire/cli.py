@@ -300,7 +300,9 @@ def ingest(
     follow_links: Annotated[bool, typer.Option(
         "--follow-links", help="For feeds: fetch each entry's linked page (needs the network).")] = False,
     near_dup: Annotated[float, typer.Option(
-        "--near-dup", min=0.0, max=1.0, help="Similarity for near-duplicates (0 turns detection off)."
+        "--near-dup", min=0.0, max=1.0,
+        help="Similarity for near-duplicates (0 turns detection off). A store last run with another value "
+             "re-indexes its signatures once (seconds per 100,000 articles)."
     )] = DEFAULT_NEAR_DUPLICATE,
     engine: Annotated[str, typer.Option(
         "--engine", help="local (this machine, into --db) or ray (Ray workers, into a Parquet dataset -o).")
