@@ -9,9 +9,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, Span
+from tests.unit.handbuilt import VOCAB
 
 from eventwire.nlp import focus
-from tests.unit.handbuilt import VOCAB
 
 WORDS = st.sampled_from(["Ann", "met", "Bob", ".", "in", "Paris", "it", "rained", "n't", "“", "”", ",", "Kyiv"])
 
