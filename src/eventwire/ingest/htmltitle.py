@@ -147,17 +147,16 @@ def _joined(title: str, kept: list[str]) -> str:
 
 
 def _framing(text: str, wanted: dict[str, str]) -> str | None:
-    """The metadata title that ``text`` (an h1) holds with something before or after it: a kicker
-    ("Kicker Headline", "Kicker: Headline") or a date and site ("Headline 02.02.2022 • Site"). The title
-    must hold at least three words, and start or end the h1 at a word boundary."""
+    """The metadata title that ``text`` (an h1) ends with, after a kicker ("Kicker Headline", "Kicker:
+    Headline"). The title must hold at least three words and start at a word boundary. (An h1 that
+    starts with a metadata title more often extends the headline than adds a date or site to it.)"""
     k = _key(text)
     best = None
     for wk, form in wanted.items():
         if len(wk.split()) < 3 or len(wk) >= len(k):
             continue
-        if k.endswith(wk) and not k[-len(wk) - 1].isalnum():
-            if best is None or len(wk) > len(_key(best)):
-                best = form
+        if k.endswith(wk) and not k[-len(wk) - 1].isalnum() and (best is None or len(wk) > len(_key(best))):
+            best = form
     return best
 
 
@@ -228,7 +227,7 @@ def choose(page: str | lxml.html.HtmlElement, url: str | None = None) -> tuple[s
         agreed = _agreeing(h1, text, wanted)
         if agreed:
             return "agree", agreed
-    for h1, text in h1s:
+    for _, text in h1s:
         agreed = _framing(text, wanted)
         if agreed:
             return "agree_part", agreed
