@@ -128,3 +128,9 @@ def test_page_title_never_raises_on_malformed_markup(page):
 
     title = page_title(page)
     assert title is None or isinstance(title, str)
+
+
+def test_flatten_reads_a_page_that_declares_its_encoding() -> None:
+    # lxml refuses a str with an encoding declaration; XHTML pages start with one.
+    page = '<?xml version="1.0" encoding="utf-8"?>\n<html><body><h1>Dam opens</h1><p>Water flows.</p></body></html>'
+    assert [line for line in flatten(page).split("\n") if line] == ["Dam opens", "Water flows."]

@@ -15,14 +15,13 @@ import logging
 import re
 from typing import Any
 
-import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
 from eventwire.errors import InputError
 from eventwire.ingest.build import from_dump, make_article
 from eventwire.ingest.dates import parse_date
-from eventwire.ingest.htmltitle import page_title
+from eventwire.ingest.htmltitle import page_title, parse_page
 from eventwire.records import Article
 
 log = logging.getLogger(__name__)
@@ -68,7 +67,7 @@ def flatten(page: str) -> str:
     cannot be parsed or has more than ``MAX_TAGS`` tags."""
     check_tags(page, "page")
     try:
-        root = lxml.html.fromstring(xml_safe(page))
+        root = parse_page(xml_safe(page))
     except (ParserError, ValueError) as exc:
         raise InputError(f"not parseable as HTML ({exc})") from exc
     for bad in root.xpath("//script|//style|//noscript|//template"):

@@ -47,6 +47,13 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
 _MAX_WORDS = 60  # an h1 holding more is a wrapper around the page, not a headline
 
 
+def parse_page(page: str) -> lxml.html.HtmlElement:
+    """``lxml.html.fromstring(page)`` for any page held as a str: lxml refuses a str that declares its
+    encoding ("<?xml ... encoding=...?>", as XHTML pages do), so the declaration is dropped first.
+    Raises what lxml raises (ParserError, ValueError)."""
+    return lxml.html.fromstring(_XML_DECL.sub("", page, count=1))
+
+
 def _text(value: str | None) -> str:
     return _SPACE.sub(" ", value or "").strip()
 
@@ -192,8 +199,7 @@ def choose(page: str | lxml.html.HtmlElement, url: str | None = None) -> tuple[s
     ``article_h1``, ``main_h1``, ``first_h1``; ``meta_trimmed``), for callers that weigh it."""
     if isinstance(page, str):
         try:
-            # lxml refuses a str that declares its encoding ("<?xml ... encoding=...?>", XHTML pages)
-            root = lxml.html.fromstring(_XML_DECL.sub("", page, count=1))
+            root = parse_page(page)
         except (ParserError, ValueError) as exc:
             log.debug("page_title: not parseable (%s)", exc)
             return None
