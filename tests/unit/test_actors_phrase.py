@@ -220,3 +220,20 @@ def test_subdivisions_named_with_common_words_need_their_type_word(kb: Knowledge
     assert fields(kb, "the Gulf states")[1] is None          # not Papua New Guinea's Gulf province
     assert fields(kb, "East African leaders")[1] is None     # not Cameroon's East region
     assert fields(kb, "Delta State governor") == ("NGAGOV", "NGA", "GOV")
+
+
+def test_a_title_and_the_first_word_name_an_official_of_a_surname_first_state() -> None:
+    # Fictional officials in office at the same time: in KOR the family name comes first.
+    kb = tiny(officials=[
+        {"name": "Gwak Min-seo", "country": "KOR", "sector": "GOV", "role": "prime minister",
+         "start": "2090-01-01", "end": "2095-01-01"},
+        {"name": "Anna Lindqvist", "country": "NOR", "sector": "GOV", "role": "prime minister",
+         "start": "2090-01-01", "end": "2095-01-01"},
+    ])
+    on = dt.date(2091, 1, 1)
+    assert resolve_phrase("Prime Minister Gwak", kb, on).name == "Gwak Min-seo"
+    assert fields(kb, "Prime Minister Gwak", on) == ("KORGOV", "KOR", "GOV")
+    assert resolve_phrase("Prime Minister Lindqvist", kb, on).name == "Anna Lindqvist"
+    # The last part of a surname-first name is a given name, not a surname.
+    assert resolve_phrase("Prime Minister Seo", kb, on).name is None
+    assert resolve_phrase("Prime Minister Anna", kb, on).name is None

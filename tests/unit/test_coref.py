@@ -5,7 +5,7 @@ from __future__ import annotations
 from handbuilt import VOCAB
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import WINDOW, resolve
+from eventwire.actors.coref import WINDOW, _plural, resolve
 from eventwire.records import Actor, ActorMention
 
 RUIZ = Actor(code="SYLGOV", country="SYL", sector="GOV", name="Ana Ruiz")
@@ -71,3 +71,8 @@ def test_a_pronoun_inside_a_known_mention_is_left_alone_and_text_order_is_kept()
     out = resolve(doc, [named, _mention(doc, 0, 1, RUIZ, "official")])
     assert [m.start for m in out] == sorted(m.start for m in out) and named in out
     assert all(m.how != "coref" for m in out)
+
+
+def test_a_mention_over_whitespace_only_is_no_group_and_no_error():
+    doc = Doc(VOCAB, words=["Ann", "met", "Bob"], spaces=[True, True, False])
+    assert _plural(doc, ActorMention(" ", 3, 4, Actor(), "role")) is False

@@ -114,14 +114,14 @@ def test_parquet_tables_hold_the_local_stores_rows(local_store: tuple[Path, dict
         store.close()
 
 
-def test_partitions_are_dates(ray_runs: tuple[Path, ray_engine.Result, ray_engine.Result]) -> None:
+def test_partitions_are_months(ray_runs: tuple[Path, ray_engine.Result, ray_engine.Result]) -> None:
     out, _, _ = ray_runs
     for table in ("articles", "events", "quotes"):
         names = {p.name for p in (out / table).iterdir()}
-        assert names and all(n.startswith("date=") for n in names), table
+        assert names and all(n.startswith("month=") for n in names), table
     rows = duckdb.sql(f"SELECT filename, date FROM read_parquet('{out}/events/*/*.parquet', hive_partitioning = true, "
                       "filename = true)").fetchall()
-    assert all(f"date={d or '__HIVE_DEFAULT_PARTITION__'}/" in f for f, d in rows)
+    assert rows and all(f"month={d.strftime('%Y-%m') if d else '__HIVE_DEFAULT_PARTITION__'}/" in f for f, d in rows)
 
 
 def test_running_again_into_the_dataset_skips_what_it_holds(

@@ -75,22 +75,50 @@ def test_attached_dataset_equals_a_store_written_directly(tmp_path: Path, articl
     assert _dump(store) == expected
 
 
-def test_layout_is_hive_partitioned_by_date_and_readable_by_duckdb(tmp_path: Path,
-                                                                  articles: list[CodedArticle]) -> None:
+def test_layout_is_hive_partitioned_by_month_and_readable_by_duckdb(tmp_path: Path,
+                                                                   articles: list[CodedArticle]) -> None:
     out = tmp_path / "out"
     _chunk(parquet.Dataset(str(out)), articles, "a")
-    assert json.loads((out / parquet.MARKER).read_text())["format"] == parquet.FORMAT
+    marker = json.loads((out / parquet.MARKER).read_text())
+    assert marker["format"] == parquet.FORMAT and marker["partition"] == "month"
     partitions = sorted(p.name for p in (out / "articles").iterdir())
-    assert partitions == ["date=2024-03-05", "date=__HIVE_DEFAULT_PARTITION__"]
-    assert [p.name for p in (out / "events").iterdir()] == ["date=2024-03-05"]
-    rows = duckdb.sql(f"SELECT id, published, date FROM read_parquet('{out}/articles/*/*.parquet', "
+    assert partitions == ["month=2024-03", "month=__HIVE_DEFAULT_PARTITION__"]
+    assert [p.name for p in (out / "events").iterdir()] == ["month=2024-03"]
+    rows = duckdb.sql(f"SELECT id, published, month FROM read_parquet('{out}/articles/*/*.parquet', "
                       "hive_partitioning = true) ORDER BY id").fetchall()
     by_id = {a.article.id: a.article.published for a in articles}
     assert [(i, p) for i, p, _ in rows] == sorted(by_id.items())
-    assert all(date == published for _, published, date in rows)  # NULL partition reads back as NULL
+    # The NULL partition reads back as NULL.
+    assert all(month == (published.strftime("%Y-%m") if published else None) for _, published, month in rows)
     events = duckdb.sql(f"SELECT id, date FROM read_parquet('{out}/events/*/*.parquet', hive_partitioning = true) "
                         "ORDER BY id").fetchall()
     assert events == sorted((e.id, e.date) for a in articles for e in a.events)
+
+
+def test_a_dataset_partitioned_by_day_is_still_read_and_written_by_day(tmp_path: Path,
+                                                                       articles: list[CodedArticle]) -> None:
+    # Written by an earlier eventwire: its marker names no partition column; events lack their date.
+    out = tmp_path / "old"
+    out.mkdir()
+    (out / parquet.MARKER).write_text(json.dumps({"format": parquet.FORMAT, "schema_version": 1}))
+    _chunk(parquet.Dataset(str(out)), articles, "a")
+    days = sorted(p.name for p in (out / "articles").iterdir())
+    assert days == ["date=2024-03-05", "date=__HIVE_DEFAULT_PARTITION__"]
+    events = duckdb.sql(f"SELECT * FROM read_parquet('{out}/events/*/*.parquet', hive_partitioning = false)")
+    assert "date" not in events.columns
+    store = open_store(tmp_path / "s.duckdb")
+    assert parquet.attach(store, str(out))["articles"] == 3
+    assert sorted(store.execute("SELECT id, date FROM events").fetchall()) == \
+        sorted((e.id, e.date) for a in articles for e in a.events)
+
+
+def test_an_unknown_partition_column_is_refused(tmp_path: Path) -> None:
+    out = tmp_path / "odd"
+    out.mkdir()
+    (out / parquet.MARKER).write_text(json.dumps({"format": parquet.FORMAT, "schema_version": 1,
+                                                  "partition": "hour"}))
+    with pytest.raises(InputError, match="partitioned by 'hour'"):
+        parquet.check(str(out))
 
 
 def test_rows_without_their_article_are_not_imported(tmp_path: Path, articles: list[CodedArticle]) -> None:

@@ -58,7 +58,8 @@ def _sectors(actor: Actor) -> set[str]:
 def _plural(doc: Doc, m: ActorMention) -> bool:
     """A mention naming a group: its last token is a plural noun ("NATO states", "Polish troops")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span[-1].tag_ in ("NNS", "NNPS")
+    # An offset range over whitespace alone gives an empty span: no noun, no group.
+    return span is not None and len(span) > 0 and span[-1].tag_ in ("NNS", "NNPS")
 
 
 def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

@@ -158,6 +158,9 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)
     # State -> [(last day, state it was part of until then)] (countries.yaml ``formerly``).
     formerly: dict[str, list[tuple[dt.date, str]]] = field(default_factory=dict)
+    # States whose people's names are written family name first ("Jiang Zemin"; countries.yaml
+    # ``surname_first``): "President Jiang" names him by his first word.
+    surname_first: set[str] = field(default_factory=set)
     # Indexes derived from this KB (phrase matchers, people by name part), built on first use. They
     # live on the KB, not in module caches keyed by id(): a freed KB's id can be reused by a new one.
     derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -280,6 +283,8 @@ def _add_countries(kb: KnowledgeBase, rows: list[dict[str, Any]]) -> None:
             kb.add(Name(text, gov, "capital"))
         for text in row.get("demonyms") or ():
             kb.add(Name(text, actor, "demonym"))
+        if row.get("surname_first"):
+            kb.surname_first.add(iso3)
         for part in row.get("formerly") or ():
             until = _date(part["until"])
             if until is not None:

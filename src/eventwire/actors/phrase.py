@@ -158,6 +158,14 @@ def _people(kb: KnowledgeBase) -> dict[str, list[Name]]:
     return index
 
 
+def _surname(toks: list[str], name: Name, kb: KnowledgeBase) -> str | None:
+    """The family name of an official's name of two words or more (its lookup-form words): the first
+    word for a state whose names put it first (countries.yaml ``surname_first``), else the last."""
+    if len(toks) < 2:
+        return None
+    return toks[0] if name.actor.country in kb.surname_first else toks[-1]
+
+
 def _capital_runs(ws: list[str], taken: set[int]) -> list[tuple[int, int]]:
     """Runs of capitalised words outside known parts (possible personal names)."""
     runs, start = [], None
@@ -175,7 +183,8 @@ def person(ws: list[str], kb: KnowledgeBase, on: dt.date | None, after_title: bo
            taken: frozenset[int] = frozenset()) -> Name | None:
     """A known official named by part of the phrase: a prefix of their full name (at least two
     words), their full name inside a longer one (first and last word in order), or, after a title
-    (``after_title``), a lone surname shared by exactly one official in office on ``on``, or, when
+    (``after_title``), a lone surname (the first word of the name where the official's state writes
+    names family name first) shared by exactly one official in office on ``on``, or, when
     none with that surname is in office then, by officials who all served the same country (the
     result then names that country: a former official, or the country alone before any office)."""
     index = _people(kb)
@@ -194,8 +203,7 @@ def person(ws: list[str], kb: KnowledgeBase, on: dt.date | None, after_title: bo
                 if prefix or inside:
                     return kb.lookup_name(cand.text, on)
         if len(run) == 1 and after_title:
-            same = [c for c in index.get(run[0], [])
-                    if key(c.text).split()[-1] == run[0] and len(key(c.text).split()) >= 2]
+            same = [c for c in index.get(run[0], []) if _surname(key(c.text).split(), c, kb) == run[0]]
             hits = {c.actor for c in same if c.holds_on(on)}
             if len(hits) == 1:
                 return next(c for c in same if c.actor in hits)

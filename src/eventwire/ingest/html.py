@@ -1,4 +1,5 @@
-"""HTML pages: trafilatura extracts the body and metadata (it uses htmldate for the date).
+"""HTML pages: trafilatura extracts the body and metadata (it uses htmldate for the date); the title
+is chosen from the page's headline markup (``htmltitle.page_title``), trafilatura's when that finds none.
 
 When trafilatura finds no main text (tiny or unusual pages) the page is flattened to text and
 cleaned like a text dump, so a page is only rejected when it holds no text at all, or when it has
@@ -14,13 +15,13 @@ import logging
 import re
 from typing import Any
 
-import lxml.html
 import trafilatura
 from lxml.etree import ParserError
 
 from eventwire.errors import InputError
 from eventwire.ingest.build import from_dump, make_article
 from eventwire.ingest.dates import parse_date
+from eventwire.ingest.htmltitle import page_title, parse_page
 from eventwire.records import Article
 
 log = logging.getLogger(__name__)
@@ -66,7 +67,7 @@ def flatten(page: str) -> str:
     cannot be parsed or has more than ``MAX_TAGS`` tags."""
     check_tags(page, "page")
     try:
-        root = lxml.html.fromstring(xml_safe(page))
+        root = parse_page(xml_safe(page))
     except (ParserError, ValueError) as exc:
         raise InputError(f"not parseable as HTML ({exc})") from exc
     for bad in root.xpath("//script|//style|//noscript|//template"):
@@ -99,7 +100,7 @@ def from_html(
     elif isinstance(doc, dict):
         found = doc
     body = (found.get("text") or "").strip()
-    title = meta.pop("title", None) or found.get("title")
+    title = meta.pop("title", None) or page_title(xml_safe(page), url or meta.get("url")) or found.get("title")
     if title and body.startswith(title):
         body = body[len(title) :].lstrip("\n ")
     published = meta.pop("published", None) or (parse_date(found["date"]) if found.get("date") else None)

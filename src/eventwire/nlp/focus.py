@@ -76,9 +76,9 @@ def _short_doc(doc: Doc, keep: np.ndarray) -> Doc:
     strings = doc.vocab.strings
     starts = cols[:, 3] == 1
     if len(keep):
-        # A kept sentence after a skipped one starts where its own first token is; the first one too.
+        # Every kept sentence begins at a marked sentence start (``kept_tokens`` splits there), except
+        # possibly the Doc's first token, which need not be marked.
         starts[0] = True
-        starts[1:] |= np.diff(keep) != 1
     short = Doc(doc.vocab, words=[strings[int(o)] for o in cols[:, 0]], spaces=cols[:, 1].astype(bool).tolist(),
                 sent_starts=starts.tolist())
     if len(keep):

@@ -262,11 +262,11 @@ def focus(doc: Doc) -> np.ndarray:
     (``eventwire.nlp.focus``)."""
     mask = np.zeros(len(doc), dtype=bool)
     for t in tokens_with(doc, speakers.cue_lemmas(), _ACCORDING | _MARK_TOKENS):
-        if t.lower_ in _MARK_TOKENS or t.lower_ in _ACCORDING:
-            mask[t.i] = True
-        elif speakers.is_cue(t) and (span := speakers.speaker_span(t)) is not None \
-                and any(w.pos_ == "PROPN" for w in span):
-            mask[t.i] = True
+        named = t.lower_ in _MARK_TOKENS or t.lower_ in _ACCORDING
+        if not named and speakers.is_cue(t):
+            span = speakers.speaker_span(t)
+            named = span is not None and any(w.pos_ == "PROPN" for w in span)
+        mask[t.i] = named
     return mask
 
 
