@@ -9,8 +9,8 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 import pytest
 import spacy
+from handbuilt import VOCAB
 from spacy.tokens import Doc, Span
-from tests.unit.handbuilt import VOCAB
 
 from eventwire import actors, events, quotes
 from eventwire.nlp import focus
