@@ -9,6 +9,16 @@ from spacy.tokens import Doc
 
 VOCAB = spacy.blank("en").vocab
 
+# A wire story long enough for a MinHash signature (the near-duplicate tests rewrite it).
+FISHING_STORY = (
+    "Officials from Ghana and Togo met on Tuesday in Lome to discuss a dispute over fishing rights along "
+    "their maritime border, the two foreign ministries said in a joint statement. The talks lasted "
+    "six hours and ended with an agreement to set up a joint patrol commission before the end of the "
+    "year. Fishermen on both sides have complained for months that trawlers cross the line at night, "
+    "and a boat was seized by the Togolese navy in May. Both delegations said they would meet again "
+    "in Accra next month to settle the remaining questions about licences and inspections."
+)
+
 
 class NoKB:
     """A knowledge base that knows no names (the rules under test must not depend on it)."""

@@ -5,19 +5,13 @@ from __future__ import annotations
 import duckdb
 import numpy as np
 import pytest
+from handbuilt import FISHING_STORY
 
 from eventwire.engines import local
 from eventwire.ingest.dedup import NearDuplicates, signature
 from eventwire.settings import Settings
 
-STORY = (
-    "Officials from Ghana and Togo met on Tuesday in Lome to discuss a dispute over fishing rights along "
-    "their maritime border, the two foreign ministries said in a joint statement. The talks lasted "
-    "six hours and ended with an agreement to set up a joint patrol commission before the end of the "
-    "year. Fishermen on both sides have complained for months that trawlers cross the line at night, "
-    "and a boat was seized by the Togolese navy in May. Both delegations said they would meet again "
-    "in Accra next month to settle the remaining questions about licences and inspections."
-)
+STORY = FISHING_STORY
 # The same wire story as another outlet runs it: new headline line, dateline, trimmed last clause,
 # a boilerplate footer.
 REWRITE = (

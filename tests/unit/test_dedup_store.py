@@ -15,6 +15,7 @@ import duckdb
 import numpy as np
 import pytest
 from datasketch import MinHashLSH
+from handbuilt import FISHING_STORY
 
 from eventwire.engines import local
 from eventwire.ingest import dedup
@@ -23,14 +24,7 @@ from eventwire.settings import Settings
 from eventwire.store import bands, open_store
 from eventwire.store.writer import Writer
 
-FISH = (
-    "Officials from Ghana and Togo met on Tuesday in Lome to discuss a dispute over fishing rights along "
-    "their maritime border, the two foreign ministries said in a joint statement. The talks lasted "
-    "six hours and ended with an agreement to set up a joint patrol commission before the end of the "
-    "year. Fishermen on both sides have complained for months that trawlers cross the line at night, "
-    "and a boat was seized by the Togolese navy in May. Both delegations said they would meet again "
-    "in Accra next month to settle the remaining questions about licences and inspections."
-)
+FISH = FISHING_STORY
 POWER = (
     "Ghana and Togo signed a new electricity trade deal on Friday under which Ghana will export more "
     "power to its neighbour during the dry season, energy ministers said in Accra. The agreement runs "
