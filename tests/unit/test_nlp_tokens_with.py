@@ -40,3 +40,19 @@ def test_same_tokens_as_a_pass_over_every_token(words, wanted):
     d = Doc(VOCAB, words=[w or "-" for w in words], lemmas=[w.lower() or "-" for w in words])
     assert [t.i for t in tokens_with(d, wanted)] == [t.i for t in d if t.lemma_.lower() in wanted]
     assert [t.i for t in tokens_with(d, lowers=wanted)] == [t.i for t in d if t.lower_ in wanted]
+
+
+def test_the_memo_tables_stay_bounded_in_all_and_answers_do_not_change(monkeypatch):
+    from eventwire import nlp
+
+    monkeypatch.setattr(nlp, "_IN_SET", {})
+    monkeypatch.setattr(nlp, "_IN_SET_MAX", 20)
+    sets = [frozenset({f"w{i}"}) for i in range(6)]
+    for n in range(30):
+        words = [f"w{(n + j) % 9}" for j in range(5)]
+        d = Doc(VOCAB, words=words, lemmas=words)
+        for s in sets:
+            assert [t.text for t in tokens_with(d, lowers=s)] == [w for w in words if w in s]
+        # Emptied before a table is consulted once more than the bound is held: at most one Doc's
+        # worth of entries (5 words, 6 sets) beyond it.
+        assert sum(map(len, nlp._IN_SET.values())) <= 20 + 5 * len(sets)
