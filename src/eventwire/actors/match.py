@@ -306,17 +306,16 @@ def find_mentions(doc: Doc, kb: KnowledgeBase, nlp: Language, on: dt.date | None
     return [mentions[k] for k in sorted(mentions)]
 
 
-# kb -> the last words of its role nouns ("minister" of "defence minister"), for ``focus``.
-_ROLE_WORDS: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
 # How far before a role an apposition's comma may be: "Khrenin, Belarus's defence minister".
 _APPOSITION_REACH = 4
 
 
 def _role_words(kb: KnowledgeBase) -> frozenset[str]:
-    held = _ROLE_WORDS.get(id(kb))
-    if held is None or held[0] is not kb:
-        held = _ROLE_WORDS[id(kb)] = (kb, frozenset(k.rsplit(" ", 1)[-1] for k in kb.roles))
-    return held[1]
+    """The last words of the KB's role nouns ("minister" of "defence minister"), built once per KB."""
+    words: frozenset[str] | None = kb.derived.get("role_words")
+    if words is None:
+        words = kb.derived["role_words"] = frozenset(k.rsplit(" ", 1)[-1] for k in kb.roles)
+    return words
 
 
 def focus(doc: Doc, kb: KnowledgeBase) -> np.ndarray:

@@ -249,8 +249,10 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
     return out
 
 
-# Tokens spaCy makes of quotation marks (it splits them off words), for ``focus``.
+# Tokens spaCy makes of quotation marks (it splits them off words), and the words ``focus`` looks for
+# besides the cues (one set, so that ``tokens_with`` finds its memo table under one key).
 _MARK_TOKENS = frozenset(direct.MARKS | {"''", "``"})
+_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS
 
 
 def focus(doc: Doc) -> np.ndarray:
@@ -261,8 +263,8 @@ def focus(doc: Doc) -> np.ndarray:
     or the KB's roles, so its sentence needs none unless something else in it does
     (``eventwire.nlp.focus``)."""
     mask = np.zeros(len(doc), dtype=bool)
-    for t in tokens_with(doc, speakers.cue_lemmas(), _ACCORDING | _MARK_TOKENS):
-        named = t.lower_ in _MARK_TOKENS or t.lower_ in _ACCORDING
+    for t in tokens_with(doc, speakers.cue_lemmas(), _FOCUS_WORDS):
+        named = t.lower_ in _FOCUS_WORDS
         if not named and speakers.is_cue(t):
             span = speakers.speaker_span(t)
             named = span is not None and any(w.pos_ == "PROPN" for w in span)

@@ -65,10 +65,15 @@ def _pyarrow() -> tuple[Any, Any]:
     return pa, ds
 
 
+def _key_type(layout: str) -> Any:
+    """The Arrow type of the partition column: ``YYYY-MM`` strings by month, dates by day."""
+    pa, _ = _pyarrow()
+    return pa.string() if layout == MONTH else pa.date32()
+
+
 def _partitioning(layout: str) -> Any:
     pa, ds = _pyarrow()
-    kind = pa.string() if layout == MONTH else pa.date32()
-    return ds.partitioning(pa.schema([(layout, kind)]), flavor="hive")
+    return ds.partitioning(pa.schema([(layout, _key_type(layout))]), flavor="hive")
 
 
 def _keys(layout: str, dates: list[Any]) -> list[Any]:
@@ -156,8 +161,7 @@ class Dataset:
             data = pa.Table.from_arrays(arrays, schema=schema[table])
             if self.layout == MONTH or table != "events":  # by day, events were split by their own date
                 keys = _keys(self.layout, _dates(table, table_rows, names[table], published, event_dates))
-                kind = pa.string() if self.layout == MONTH else pa.date32()
-                data = data.append_column(self.layout, pa.array(keys, type=kind))
+                data = data.append_column(self.layout, pa.array(keys, type=_key_type(self.layout)))
             ds.write_dataset(data, f"{self.base}/{table}", filesystem=self.arrow_fs, format="parquet",
                              partitioning=_partitioning(self.layout), basename_template=f"part-{tag}-{{i}}.parquet",
                              existing_data_behavior="overwrite_or_ignore", use_threads=False)
