@@ -104,15 +104,19 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=0.3)
     ap.add_argument("--seed", type=int, default=0, help="shuffles the pages into folds")
     ap.add_argument("--write", action="store_true", help="write the fitted weights into the YAML")
+    ap.add_argument("--drop", nargs="*", default=[], help="cues left out (an ablation: is a cue worth keeping?)")
     args = ap.parse_args()
 
     names, xs, ys = collect(args.gold)
+    if args.drop:
+        keep = [j for j, name in enumerate(names) if name not in args.drop]
+        names, xs = [names[j] for j in keep], [x[:, keep] for x in xs]
     n = len(xs)
     print(f"{n} pages with a gold title; gold among the candidates on {sum(bool(y.any()) for y in ys)}")
     order = list(range(n))
     random.Random(args.seed).shuffle(order)
     folds = [order[k :: args.folds] for k in range(args.folds)]
-    scores = []
+    scores: list[float] = []
     for k, held in enumerate(folds):
         train = [i for j, f in enumerate(folds) if j != k for i in f]
         scores.append(accuracy(xs, ys, held, fit(xs, ys, train, args.l2, len(names))))

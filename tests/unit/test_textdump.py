@@ -224,3 +224,16 @@ def test_comment_thread_header_quoting_the_headline_ends_the_article():
         parts = textdump.clean(dump)
         assert parts.text == P1 + "\n\n" + P2, header
         assert _notes(parts)["stop"] == 1
+
+
+def test_a_written_out_address_is_no_prose():
+    # A picture's source set splits into many "words", more text than a short article, but it is no
+    # prose: the article is the sentences under the headline, not the address below the share buttons.
+    image = "https://bugle.example/wp-content/uploads/2024/03/harbour-pilots-strike-quay-night"
+    srcset = ", ".join(f"{image}-{w}x{w // 2}.jpg {w}w" for w in (1707, 1024, 768, 300))
+    dump = "\n\n".join(["Menu", "Harbour Pilots Strike Over Pay", "Published March 3, 2024", P1,
+                        "Share this article", "Harbour pilots", srcset, "More news"])
+    assert not textdump._is_body(srcset)
+    parts = textdump.clean(dump)
+    assert parts.title == "Harbour Pilots Strike Over Pay"
+    assert parts.text == P1

@@ -43,6 +43,8 @@ _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 # Sentence-final punctuation, perhaps inside closing quotes or brackets ('... a "hot phase."').
 _TERMINAL = re.compile(r"[.!?…。！？][\"”’'」』）)\]]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# An address or a file path written out: many "words" to the word pattern, none of them prose.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+/\S+\.(?:jpe?g|png|gif|webp|pdf|html?)\b", re.I)
 # Notes that show a text is a page dump (and not a clean body).
 _FURNITURE = frozenset({"nav", "stop", "date", "byline", "credit", "title"})
 MAX_GAP = 3
@@ -139,6 +141,7 @@ def _words(line: str) -> list[str]:
 
 def _length(line: str) -> int:
     """Length in words; CJK text, written without spaces, counts about two characters a word."""
+    line = _ADDRESS.sub(" ", line) if ("/" in line or "www." in line) else line
     return max(len(_WORD.findall(line)), len(_CJK.findall(line)) // 2)
 
 
