@@ -499,3 +499,58 @@ def test_a_town_of_a_state_not_yet_independent_keeps_its_coordinates():
     now = where.event_place(doc[1], kb, set(), dt.date(2015, 1, 1), material=True)
     assert then is not None and then.country == "SDN" and then.lat is not None
     assert now is not None and now.country == "SSD" and (now.lat, now.lon) == (then.lat, then.lon)
+
+
+def test_a_town_the_model_tags_as_a_date_is_still_a_name():
+    # "He was killed in Mayadin in the province of Deir Ezzor.", with the small model's DATE on the
+    # town (no digit, no calendar word in it): the town, not the province.
+    doc = _doc([
+        ("He", 2, "nsubjpass", "PRON", "he", "O"),
+        ("was", 2, "auxpass", "AUX", "be", "O"),
+        ("killed", 2, "ROOT", "VERB", "kill", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("Mayadin", 3, "pobj", "PROPN", "Mayadin", "B-DATE"),
+        ("in", 4, "prep", "ADP", "in", "O"),
+        ("the", 7, "det", "DET", "the", "O"),
+        ("province", 5, "pobj", "NOUN", "province", "O"),
+        ("of", 7, "prep", "ADP", "of", "O"),
+        ("Deir", 10, "compound", "PROPN", "Deir", "B-GPE"),
+        ("Ezzor", 8, "pobj", "PROPN", "Ezzor", "I-GPE"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 2) == "Mayadin"
+
+
+def test_a_real_date_is_no_place():
+    # "Talks were held during Ramadan in March.": proper nouns in DATE entities named by calendar words.
+    doc = _doc([
+        ("Talks", 2, "nsubjpass", "NOUN", "talk", "O"),
+        ("were", 2, "auxpass", "AUX", "be", "O"),
+        ("held", 2, "ROOT", "VERB", "hold", "O"),
+        ("during", 2, "prep", "ADP", "during", "O"),
+        ("Ramadan", 3, "pobj", "PROPN", "Ramadan", "B-DATE"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("March", 5, "pobj", "PROPN", "March", "B-DATE"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 2, material=False) is None
+
+
+def test_the_one_word_name_of_someone_shot_is_no_place():
+    # "Gunmen shot Oudeh as he stood outside a hotel in Warsaw.": the small model labels the unknown
+    # name GPE; the place is where he stood.
+    doc = _doc([
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman", "O"),
+        ("shot", 1, "ROOT", "VERB", "shoot", "O"),
+        ("Oudeh", 1, "dobj", "PROPN", "Oudeh", "B-GPE"),
+        ("as", 5, "mark", "SCONJ", "as", "O"),
+        ("he", 5, "nsubj", "PRON", "he", "O"),
+        ("stood", 1, "advcl", "VERB", "stand", "O"),
+        ("outside", 5, "prep", "ADP", "outside", "O"),
+        ("a", 8, "det", "DET", "a", "O"),
+        ("hotel", 6, "pobj", "NOUN", "hotel", "O"),
+        ("in", 8, "prep", "ADP", "in", "O"),
+        ("Warsaw", 9, "pobj", "PROPN", "Warsaw", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Warsaw"
