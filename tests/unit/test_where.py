@@ -6,6 +6,7 @@ entities) and asks :func:`eventwire.events.where.event_place` for the place of o
 
 from __future__ import annotations
 
+import pytest
 from handbuilt import NoKB as _NoKB
 from handbuilt import doc as _doc
 from spacy.tokens import Doc
@@ -43,14 +44,17 @@ def test_a_site_gives_way_to_the_town_it_is_in_not_to_its_owner():
     assert _text(doc, 1) == "Porto Alegre"
 
 
-def test_a_town_keeps_its_own_name_over_the_province_it_is_in():
+# The small model sometimes tags a little-known town DATE; with no digit and no calendar word in it,
+# it is still a name.
+@pytest.mark.parametrize("label", ["B-GPE", "B-DATE"])
+def test_a_town_keeps_its_own_name_over_the_province_it_is_in(label: str):
     # "He was killed in Mayadin in the province of Deir Ezzor."
     doc = _doc([
         ("He", 2, "nsubjpass", "PRON", "he", "O"),
         ("was", 2, "auxpass", "AUX", "be", "O"),
         ("killed", 2, "ROOT", "VERB", "kill", "O"),
         ("in", 2, "prep", "ADP", "in", "O"),
-        ("Mayadin", 3, "pobj", "PROPN", "Mayadin", "B-GPE"),
+        ("Mayadin", 3, "pobj", "PROPN", "Mayadin", label),
         ("in", 4, "prep", "ADP", "in", "O"),
         ("the", 7, "det", "DET", "the", "O"),
         ("province", 5, "pobj", "NOUN", "province", "O"),
@@ -499,26 +503,6 @@ def test_a_town_of_a_state_not_yet_independent_keeps_its_coordinates():
     now = where.event_place(doc[1], kb, set(), dt.date(2015, 1, 1), material=True)
     assert then is not None and then.country == "SDN" and then.lat is not None
     assert now is not None and now.country == "SSD" and (now.lat, now.lon) == (then.lat, then.lon)
-
-
-def test_a_town_the_model_tags_as_a_date_is_still_a_name():
-    # "He was killed in Mayadin in the province of Deir Ezzor.", with the small model's DATE on the
-    # town (no digit, no calendar word in it): the town, not the province.
-    doc = _doc([
-        ("He", 2, "nsubjpass", "PRON", "he", "O"),
-        ("was", 2, "auxpass", "AUX", "be", "O"),
-        ("killed", 2, "ROOT", "VERB", "kill", "O"),
-        ("in", 2, "prep", "ADP", "in", "O"),
-        ("Mayadin", 3, "pobj", "PROPN", "Mayadin", "B-DATE"),
-        ("in", 4, "prep", "ADP", "in", "O"),
-        ("the", 7, "det", "DET", "the", "O"),
-        ("province", 5, "pobj", "NOUN", "province", "O"),
-        ("of", 7, "prep", "ADP", "of", "O"),
-        ("Deir", 10, "compound", "PROPN", "Deir", "B-GPE"),
-        ("Ezzor", 8, "pobj", "PROPN", "Ezzor", "I-GPE"),
-        (".", 2, "punct", "PUNCT", ".", "O"),
-    ])  # fmt: skip
-    assert _text(doc, 2) == "Mayadin"
 
 
 def test_a_real_date_is_no_place():
