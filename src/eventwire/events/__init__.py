@@ -34,7 +34,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
-from eventwire.events import frames, lexicon, modality, ontology, when, where
+from eventwire.events import frames, lexicon, modality, ontology, peacekeeping, when, where
 from eventwire.events.lexicon import NONE, Entry, Lexicon
 from eventwire.events.ontology import Ontology
 from eventwire.ingest.ids import child_id
@@ -559,15 +559,19 @@ def _is_candidate(tok: Token) -> bool:
 def focus(doc: Doc, coder: Coder) -> np.ndarray:
     """The tokens that may anchor an event, as a boolean mask over ``doc``, read from the parse alone
     (before entities are known): a lexicon predicate that is a candidate and not ``NONE``, a "target"
-    or "enter" (the two acts added beyond the lexicon) and a "must". A superset of what :func:`code`
-    starts from, since without entities more tokens count as candidates; a sentence without any of
+    or "enter" (the acts added beyond the lexicon), peacekeepers arriving and a "must". A superset of what :func:`code`
+    starts from, since without entities more tokens count as candidates and a word whose entries ask for
+    a named object ("released 12 Ukrainians": ``@norp``) counts whatever its object; a sentence without any of
     them yields no event, so its entities are never needed for one (``eventwire.nlp.focus``)."""
     mask = np.zeros(len(doc), dtype=bool)
     for t in tokens_with(doc, coder.lexicon.lemmas):
-        if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None and e.event_type != NONE:
+        if _is_candidate(t) and (((e := coder.lexicon.match(t)) is not None and e.event_type != NONE)
+                                 or coder.lexicon.needs_entities(t)):
             mask[t.i] = True
     for t in tokens_with(doc, _AIM | _ENTER, _MUST_WORD):
         mask[t.i] = True
+    for t in tokens_with(doc, peacekeeping.ARRIVE):
+        mask[t.i] = mask[t.i] or peacekeeping.arrival(t)
     return mask
 
 
@@ -585,9 +589,11 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     # pass over every token, in the same order.
     matched = {t.i: e for t in tokens_with(doc, coder.lexicon.lemmas)
                if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
-    for t in tokens_with(doc, _AIM | _ENTER):
+    for t in tokens_with(doc, _AIM | _ENTER | peacekeeping.ARRIVE):
         if t.i not in matched and _aims_assault(t, matched):
             matched[t.i] = _AIMED
+        elif t.i not in matched and peacekeeping.arrival(t):
+            matched[t.i] = peacekeeping.RECEIVED
         elif t.i not in matched and _forces_enter_place(t, by_token):
             matched[t.i] = _INCURSION
     # "X said Y must do Z" is X's demand (REQUEST) of Y; Z is its content, not an event of its own.
@@ -649,6 +655,9 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 # "Egypt and Somalia held exercises": an exercise with another party is joint (manual:
                 # joint exercises are COOPERATE, not MOBILIZE).
                 entry = replace(entry, event_type="COOPERATE", mode=None, cameo="062")
+            elif entry.event_type == "MOBILIZE" and peacekeeping.mentions(tok):
+                # "sent troops to X on a peacekeeping mission": providing peacekeepers is AID (table 074).
+                entry = replace(entry, event_type="AID", mode=None, cameo=peacekeeping.PROVIDED.cameo)
             turned = _turned(tok, entry, mod, negated, coder.ontology)
             if turned is not None:
                 entry, why = turned
@@ -658,7 +667,13 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
             cameo, goldstein, quad = coder.ontology.score(entry.event_type, mode, entry.cameo)
             actor_toks = {i for i, m in by_token.items() if m in fr.actor or m.how in _NOT_PLACE_KINDS}
             place = where.event_place(tok, coder.kb, actor_toks, article.published, material=quad in (2, 4))
-            if place is not None and place.country and not any(frames.known(m) for m in fr.recipient) and \
+            if entry is peacekeeping.RECEIVED:
+                # "peacekeepers arrived in X": X receives them (its RETREAT), the peacekeepers' side is the
+                # recipient.
+                host = (_place_recipient(place, by_token, doc),) if place is not None and place.country else ()
+                fr = replace(fr, actor=host, recipient=fr.actor,
+                             arcs=(*fr.arcs, "peacekeepers arriving: the place's country receives them"))
+            elif place is not None and place.country and not any(frames.known(m) for m in fr.recipient) and \
                     _place_may_be_recipient(entry, place, fr.actor) and _place_is_target(tok, place):
                 # "shelled Juba", "imposed a curfew in the town of X", "demonstrated in X": with no party
                 # of a known country named, the place the act is aimed at or done in gives the recipient's

@@ -32,6 +32,9 @@ NONE = "NONE"
 POS_GROUPS = {"VERB": ("VERB", "AUX"), "NOUN": ("NOUN", "PROPN"), "ADJ": ("ADJ",)}
 _GROUP_OF = {tag: group for group, tags in POS_GROUPS.items() for tag in tags}
 _OBJECT_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd")
+# ``object: ["*"]``: the entry holds whenever the token has a direct object or passive subject, whatever
+# it is ("returned the stolen X to Y"); the readings of named objects, and NONE guards, come first.
+ANY_OBJECT = "*"
 
 
 def _as_tuple(value: Any) -> tuple[str, ...]:
@@ -60,7 +63,10 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return 4 * bool(self.particle) + 2 * bool(self.object) + 2 * bool(self.modifier) + bool(self.prep)
+        """4 for a particle, 2 for an object list or a modifier, 1 for a preposition; the object
+        wildcard ``*`` (any direct object) adds nothing, so every listed object reading beats it."""
+        named = bool(self.object) and self.object != (ANY_OBJECT,)
+        return 4 * bool(self.particle) + 2 * named + 2 * bool(self.modifier) + bool(self.prep)
 
     def describe(self) -> str:
         parts = [f"{self.lemma}/{self.pos}"]
@@ -100,11 +106,18 @@ def _children_lemmas(token: Token, deps: Iterable[str]) -> set[str]:
     return out
 
 
-# Heads of partitive or counted phrases: in "released dozens of activists" the object that says what
-# was released is the of-phrase.
+# Heads of partitive, counted, measured or collective phrases: in "released dozens of activists", "flew
+# 13 tons of medicine", "sent a team of doctors and equipment" the object that says what was released or
+# sent is the of-phrase (with its conjuncts).
 _PARTITIVE = frozenset({"dozen", "hundred", "thousand", "million", "score", "number", "group", "batch", "handful",
                         "some", "all", "many", "several", "most", "few", "rest", "majority", "half", "third",
-                        "part", "remainder", "lot", "couple", "pair", "total"})
+                        "part", "remainder", "lot", "couple", "pair", "total",
+                        # measures and loads
+                        "ton", "tonne", "kilogram", "kilo", "kg", "pound", "litre", "liter", "gallon", "barrel",
+                        "load", "truckload", "planeload", "shipload", "boatload", "consignment", "shipment",
+                        "cargo", "crate", "box", "bag", "sack", "package", "parcel", "tranche", "worth",
+                        # collectives of people
+                        "team", "contingent", "unit", "delegation", "crew", "squad", "band"})
 
 
 def _object_lemmas(token: Token) -> set[str]:
@@ -124,7 +137,41 @@ def _object_lemmas(token: Token) -> set[str]:
             if obj.like_num or obj.lemma_.lower() in _PARTITIVE:
                 for prep in obj.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
-                        out.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
+                        for g in prep.children:
+                            if g.dep_ == "pobj":
+                                out.update(c.lemma_.lower() for c in (g, *g.conjuncts))
+                                if g.ent_type_:
+                                    out.add("@" + g.ent_type_.lower())
+    if token.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "obj") for c in token.children):
+        # "allowed aid workers to enter", "let the activists go": the subject of the complement clause
+        # is what the verb acts on (the parser gives the verb no object of its own).
+        for comp in token.children:
+            if comp.dep_ in ("ccomp", "xcomp") and comp.pos_ in ("VERB", "AUX"):
+                out.update(c.lemma_.lower() for c in comp.children if c.dep_ == "nsubj")
+    return out
+
+
+def _has_object(token: Token) -> bool:
+    """``token`` has a direct object or a passive subject (what the ``*`` object wildcard asks for)."""
+    return any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in token.children)
+
+
+# Complements that finish a verb as a particle would ("set the hostages free", "let them go", "let loose").
+_RESULT_WORDS = frozenset({"free", "go", "loose"})
+
+
+def _result_particles(token: Token) -> set[str]:
+    """Resultative complements of ``token`` that act as its particle: a bare "free"/"go"/"loose" clause
+    or predicate ("let the activists go", "set them free"), or one moved before the object as an adjective
+    ("let free three activists")."""
+    out: set[str] = set()
+    for c in token.children:
+        if c.dep_ in ("ccomp", "xcomp", "advcl", "oprd", "acomp") and c.lemma_.lower() in _RESULT_WORDS and not any(
+                g.dep_ in ("dobj", "obj") for g in c.children):
+            out.add(c.lemma_.lower())
+        if c.dep_ in ("dobj", "obj"):
+            out.update(a.lemma_.lower() for a in c.children
+                       if a.dep_ == "amod" and a.i == token.i + 1 and a.lemma_.lower() in _RESULT_WORDS)
     return out
 
 
@@ -146,13 +193,18 @@ class Lexicon:
         group = _GROUP_OF.get(token.pos_)
         return self.by_key.get((token.lemma_.lower(), group), []) if group is not None else []
 
+    def needs_entities(self, token: Token) -> bool:
+        """Some entry of ``token``'s word (not ``NONE``) asks for a named object ("@person", "@norp"): whether it
+        matches can only be told once entities are recognised."""
+        return any(e.event_type != NONE and any(o.startswith("@") for o in e.object) for e in self.candidates(token))
+
     def match(self, token: Token) -> Entry | None:
         """The most specific entry whose particle/object/prep constraints ``token`` satisfies."""
         cands = self.candidates(token)
         if not cands:
             return None
         # The small model sometimes parses "stepped down", "pulled back" with the particle as advmod.
-        prts = _children_lemmas(token, ("prt", "advmod"))
+        prts = _children_lemmas(token, ("prt", "advmod")) | _result_particles(token)
         objs = _object_lemmas(token)
         preps = _children_lemmas(token, ("prep", "agent", "dative"))
         mods = _children_lemmas(token, ("amod", "compound", "nmod"))
@@ -161,7 +213,10 @@ class Lexicon:
                 continue
             if e.particle and not prts & set(e.particle):
                 continue
-            if e.object and not objs & set(e.object) and not _prep_objects(token) & set(e.object):
+            if e.object == (ANY_OBJECT,):
+                if not _has_object(token):
+                    continue
+            elif e.object and not objs & set(e.object) and not _prep_objects(token) & set(e.object):
                 continue
             if e.prep and not preps & set(e.prep):
                 continue
