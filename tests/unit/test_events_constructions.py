@@ -408,3 +408,45 @@ def test_forces_entering_a_named_place_is_an_incursion():
 
     assert _types(doc("troops", "troop")) == ["ASSAULT"]
     assert _types(doc("president", "president")) == []
+
+
+def test_an_event_noun_at_the_root_of_a_headline_is_coded():
+    # "Airstrikes on Ruritania." / "Protests in Ruritania.": the root is its own head in spaCy, and a
+    # predicate must not count as governed by itself (token objects are new on every access, so the
+    # check compares indices).
+    airstrikes = _doc([
+        ("Airstrikes", 0, "ROOT", "NOUN", "airstrike", "O"),
+        ("on", 0, "prep", "ADP", "on", "O"),
+        ("Ruritania", 1, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 0, "punct", "PUNCT", ".", "O"),
+    ])
+    protests = _doc([
+        ("Protests", 0, "ROOT", "NOUN", "protest", "O"),
+        ("in", 0, "prep", "ADP", "in", "O"),
+        ("Ruritania", 1, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 0, "punct", "PUNCT", ".", "O"),
+    ])
+    assert _types(airstrikes) == ["ASSAULT"]
+    assert _types(protests) == ["PROTEST"]
+
+
+def test_what_a_verb_coordinated_with_the_root_reports_is_governed_by_the_root():
+    # "The government accused the opposition of plotting and said the arrests were staged.": "said" is a
+    # conjunct of the root "accused", so the accusation governs the reported "arrests" (no COERCE).
+    doc = _doc([
+        ("The", 1, "det", "DET", "the", "O"),
+        ("government", 2, "nsubj", "NOUN", "government", "O"),
+        ("accused", 2, "ROOT", "VERB", "accuse", "O"),
+        ("the", 4, "det", "DET", "the", "O"),
+        ("opposition", 2, "dobj", "NOUN", "opposition", "O"),
+        ("of", 4, "prep", "ADP", "of", "O"),
+        ("plotting", 5, "pcomp", "VERB", "plot", "O"),
+        ("and", 2, "cc", "CCONJ", "and", "O"),
+        ("said", 2, "conj", "VERB", "say", "O"),
+        ("the", 10, "det", "DET", "the", "O"),
+        ("arrests", 12, "nsubjpass", "NOUN", "arrest", "O"),
+        ("were", 12, "auxpass", "AUX", "be", "O"),
+        ("staged", 8, "ccomp", "VERB", "stage", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])
+    assert _types(doc) == ["ACCUSE"]

@@ -105,7 +105,7 @@ def _absorbed(tok: Token, matched: dict[int, Entry]) -> bool:
         if entry is not None and (tok.lemma_.lower() in entry.object or any(
                 c.dep_ == "compound" and c.lemma_.lower() in entry.object for c in tok.children)):
             return True
-        if head.dep_ != "prep" or head.head is head:
+        if head.dep_ != "prep" or head.head.i == head.i:
             break
         head = head.head
     return False
@@ -117,7 +117,7 @@ def _content_of(tok: Token, matched: dict[int, Entry]) -> Token | None:
     clause with its own subject or finite auxiliary."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in _CONTENT_DEPS or cur.head is cur:
+        if cur.dep_ not in _CONTENT_DEPS or cur.head.i == cur.i:
             return None
         if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(
                 c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.lower_ != "to")
@@ -142,7 +142,7 @@ def _is_main(tok: Token) -> bool:
     """``tok`` is the main verb of its sentence, a verb conjoined with it ("shot and killed"), or the
     verb of what the sentence's main reporting verb reports."""
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ == "ccomp" and cur.head.dep_ == "ROOT" and cur.head.lemma_.lower() in modality.SAY:
         cur = cur.head  # "X said Y attacked Z": the reported act is the sentence's news
@@ -155,13 +155,17 @@ def _governor(tok: Token, matched: dict[int, Entry], statements: bool = False) -
     counts too."""
     cur = tok
     for _ in range(8):
-        if cur.head is cur:
-            return None
-        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.i != cur.i:
             cur = cur.head
-            continue
-        cur = cur.head
-        if cur.i in matched and (statements or matched[cur.i].event_type != NONE):
+            if cur.head.i != cur.i:
+                continue
+            # The first of coordinated verbs is the sentence's root: it governs what the others report
+            # ("accused X of ... and said the arrests were staged").
+        elif cur.head.i == cur.i:
+            return None
+        else:
+            cur = cur.head
+        if cur.i != tok.i and cur.i in matched and (statements or matched[cur.i].event_type != NONE):
             return matched[cur.i]
     return None
 
@@ -181,9 +185,7 @@ def _protest_demand(tok: Token, matched: dict[int, Entry]) -> bool:
     he must resign"). PLOVER codes demands made by protesting as the PROTEST."""
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
-            return False
-        cur = cur.head
+        cur = cur.head  # the root is its own head: its children are looked at too
         if matched.get(cur.i) is not None and matched[cur.i].event_type == "PROTEST":
             return True
         if any(matched.get(c.i) is not None and matched[c.i].event_type == "PROTEST"
@@ -206,7 +208,7 @@ def _aims_assault(tok: Token, matched: dict[int, Entry]) -> bool:
     or the verb's object or subject: "launched an offensive in the region, targeting X"): the
     participle is that assault aimed at X, whatever X is (the lexicon's own "target" entries only
     know place nouns, since "targeted sanctions" and "targeting voters" are no attack)."""
-    if tok.lemma_.lower() not in _AIM or tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head is tok:
+    if tok.lemma_.lower() not in _AIM or tok.dep_ != "advcl" or tok.pos_ != "VERB" or tok.head.i == tok.i:
         return False
     verb = tok.head
     return any(matched.get(t.i) is not None and matched[t.i].event_type == "ASSAULT"
@@ -292,7 +294,7 @@ def _claimed_own_act(tok: Token) -> bool:
     """``tok`` is the act of a claim of responsibility: the content of "X claimed (that) X/they did Y",
     CAMEO 015 (a statement, dropped by PLOVER 2.0), not a report of the act by a third party."""
     cur = tok
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ != "ccomp" or cur.head.lemma_.lower() not in _CLAIM:
         return False
@@ -327,7 +329,7 @@ def _in_relative(tok: Token) -> bool:
     """``tok`` heads a relative or adnominal clause, or a clause conjoined with or subordinate to one
     ("the demonstration staged by students to protest the decision")."""
     cur = tok
-    while cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+    while cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
     return cur.dep_ in ("relcl", "acl")
 
@@ -368,7 +370,7 @@ def _background(tok: Token, matched: dict[int, Entry]) -> bool:
     for _ in range(8):
         if _background_arc(cur, matched):
             return True
-        if cur.head is cur or cur.dep_ == "ROOT":
+        if cur.head.i == cur.i or cur.dep_ == "ROOT":
             return False
         cur = cur.head
     return False
@@ -427,7 +429,7 @@ def _place_is_target(tok: Token, place: Place) -> bool:
         anchors.add(occurs.i)  # "an explosion took place in X": the verb of occurrence carries the place
     cur = tok
     for _ in range(3):
-        if cur.dep_ not in _CARRIER or cur.head is cur:
+        if cur.dep_ not in _CARRIER or cur.head.i == cur.i:
             break
         cur = cur.head
         anchors.add(cur.i)
@@ -439,7 +441,7 @@ def _place_is_target(tok: Token, place: Place) -> bool:
     for _ in range(8):
         if node.i in anchors:
             return True
-        if node.dep_ not in _PLACE_UP or node.head is node:
+        if node.dep_ not in _PLACE_UP or node.head.i == node.i:
             return False
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in node.children):
             # "will not accept refugees if war starts in X": the place of a condition is where the

@@ -155,7 +155,7 @@ def _subject_above(tok: Token, arcs: list[str]) -> Token | None:
         if subj is not None and cur is not tok:
             arcs.append(f"subject of governing '{cur.text}'")
             return subj
-        if cur.dep_ not in _CLIMB or cur.head is cur:
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return None
         # Reported speech: the speaker of "X said Y attacked Z" is not Y's actor.
         if cur.dep_ == "ccomp" and cur is not tok:
@@ -169,7 +169,7 @@ def _recipient_above(tok: Token, preps: tuple[str, ...], actor_head: Token | Non
     including with X, to resume talks"), not crossing into reported speech."""
     cur = tok
     for _ in range(4):
-        if cur.dep_ not in _CLIMB or cur.head is cur or cur.dep_ == "ccomp":
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i or cur.dep_ == "ccomp":
             return None
         cur = cur.head
         found = _prep_object(cur, preps)
@@ -187,7 +187,7 @@ def _including(tok: Token, head: Token) -> set[int]:
         for c in cur.children:
             if c.lower_ == "including" and c.i > head.i:
                 out |= {t.i for t in c.subtree}
-        if cur.dep_ not in _CLIMB or cur.head is cur or cur.dep_ == "ccomp":
+        if cur.dep_ not in _CLIMB or cur.head.i == cur.i or cur.dep_ == "ccomp":
             break
         cur = cur.head
     return out
@@ -331,7 +331,7 @@ _OCCUR_PHRASAL = {"take": ("dobj", "place"), "break": ("prt", "out")}
 def occurrence_verb(tok: Token) -> Token | None:
     """The verb of occurrence whose subject the noun ``tok`` is ("a clash occurred", "an explosion took
     place", "fighting broke out"), or None."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or tok.head is tok:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "nsubj" or tok.head.i == tok.i:
         return None
     verb = tok.head
     lemma = verb.lemma_.lower()

@@ -79,7 +79,7 @@ def intent_word(tok: Token) -> Token | None:
             return cur
         if cur is not tok and cur.lemma_.lower() in SAY:
             return None
-        if cur.dep_ not in _CHAIN or cur.head is cur:
+        if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -93,7 +93,7 @@ def governed_by(tok: Token, lemmas: frozenset[str]) -> Token | None:
     """The nearest word above ``tok`` in the modality chain whose lemma is in ``lemmas``."""
     cur = tok
     for _ in range(6):
-        if cur.dep_ not in _CHAIN or cur.head is cur:
+        if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.lemma_.lower() in lemmas:
@@ -113,7 +113,7 @@ def denier(tok: Token) -> Token | None:
                 return cur
             if lemma in SAY or lemma in INTENT or lemma in DEMAND or lemma in THREAT:
                 return None
-        if cur.dep_ not in _CHAIN or cur.head is cur:
+        if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
             return None
         cur = cur.head
     return None
@@ -130,7 +130,7 @@ def modality(tok: Token) -> tuple[str, bool, str]:
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
                 return "hypothetical", negated, f"modal '{c.text}'"
-            if c.dep_ == "aux" and c.lower_ in FUTURE and cur is tok:
+            if c.dep_ == "aux" and c.lower_ in FUTURE and cur.i == tok.i:
                 return "intended", negated, f"future '{c.text}'"
         if cur is not tok:
             lemma = cur.lemma_.lower()
@@ -142,7 +142,7 @@ def modality(tok: Token) -> tuple[str, bool, str]:
                 return "demanded", negated, f"under '{cur.text}'"
             if lemma in INTENT:
                 # "open to releasing them, provided that ...": a stated intent with a condition.
-                cond = cond or _condition(cur) or (_condition(cur.head) if cur.head is not cur else None)
+                cond = cond or _condition(cur) or (_condition(cur.head) if cur.head.i != cur.i else None)
                 if cond:
                     return "conditional", negated, f"under '{cur.text}', condition '{cond}'"
                 return "intended", negated, f"under '{cur.text}'"
@@ -151,7 +151,7 @@ def modality(tok: Token) -> tuple[str, bool, str]:
             if _negated(cur) and cur.dep_ != "ROOT":
                 negated = True
         cond = cond or _condition(cur)
-        if cur.dep_ not in _CHAIN or cur.head is cur:
+        if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
             break
         cur = cur.head
     if cond:

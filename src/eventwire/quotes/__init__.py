@@ -58,7 +58,7 @@ def _attributed(span: Span) -> bool:
             continue  # a full stop inside the marks hangs from the main verb whatever the phrase is
         cur = tok
         for _ in range(ATTRIBUTION_HOPS):
-            if cur.head is cur or cur.i == cur.head.i:
+            if cur.i == cur.head.i:
                 break
             cur = cur.head
             if speakers.is_cue(cur):
