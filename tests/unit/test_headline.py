@@ -203,3 +203,22 @@ def test_a_numeric_date_set_off_before_the_headline_is_trimmed():
     assert headline.trim(kept, page) == kept
     kept = "Storm of 23.01.2022 - what we know"
     assert headline.trim(kept, page) == kept
+
+
+def test_a_short_headline_written_as_a_sentence_set_apart_from_the_prose_is_found():
+    # The page has nothing headline-like above the article; its first line ends in a full stop but a
+    # date line, not prose, follows it.
+    dump = ["Menu", "Search", "Crane collapse shuts the northern quay of Port Vela.", "Published March 3, 2024",
+            *BODY]
+    assert _title(dump) == "Crane collapse shuts the northern quay of Port Vela."
+    parts = textdump.clean("\n".join(dump))
+    assert parts.text.startswith(P1)
+
+
+def test_a_short_first_paragraph_followed_by_prose_is_no_headline():
+    # The same sentence with prose right below it opens the article (the headline is the line above).
+    first = "Crane collapse shuts the northern quay of Port Vela."
+    dump = ["Menu", "Port Vela Storm Damage", first, *BODY]
+    parts = textdump.clean("\n".join(dump))
+    assert parts.title == "Port Vela Storm Damage"
+    assert parts.text.startswith(first)

@@ -237,3 +237,26 @@ def test_a_written_out_address_is_no_prose():
     parts = textdump.clean(dump)
     assert parts.title == "Harbour Pilots Strike Over Pay"
     assert parts.text == P1
+
+
+def test_site_notices_that_read_like_prose_are_furniture():
+    # Cookie and browser warnings, an empty cart, thanks for signing up, a blog's e-mail box: sentences,
+    # so they would otherwise open the run of prose above the headline.
+    notices = ["We use cookies and analytics tools to make this website easier to use and to show you ads.",
+               "Die Cookies in Ihrem Browser sind derzeit deaktiviert. Bitte aktivieren Sie die Cookies.",
+               "You are using an out of date browser. It may not display this or other websites correctly.",
+               "Es befinden sich keine Produkte im Warenkorb.",
+               "Vielen Dank für Ihre Registrierung. Sie haben den Aktivierungslink per E-Mail erhalten.",
+               "Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben."]
+    dump = "\n\n".join(["Menu", *notices, "Freedonia And Sylvania Ministers Meet", P1, P2])
+    parts = textdump.clean(dump)
+    assert parts.title == "Freedonia And Sylvania Ministers Meet"
+    assert parts.text == P1 + "\n\n" + P2
+
+
+def test_prose_about_cookies_and_browsers_is_kept():
+    rules = textdump.default_rules()
+    assert not rules.nav_pattern.search("The bakery said it sold more cookies this winter than in any year "
+                                        "since it opened.")
+    assert not rules.nav_pattern.search("Regulators said the browser maker had until March to change how "
+                                        "it asks users about tracking cookies.")

@@ -70,6 +70,9 @@ WINDOW = 80
 #: How many page lines from the article's first line on are candidates too: a headline that ends
 #: like a sentence ("Is it over?", "Spring is here!") reads as prose and opens the article.
 BELOW = 4
+#: The article's first line may be a headline ending in a full stop when it has at most this many
+#: words and no prose follows it at once (a longer one is a standfirst or a short first paragraph).
+SENTENCE_TITLE_WORDS = 15
 #: Candidates have between one and this many words.
 MAX_WORDS = 40
 #: How far (in page lines) a repeat counts as "near", and how far other lines are searched for a
@@ -256,14 +259,24 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
     }  # fmt: skip
 
 
+def _set_apart(lines: Sequence[PageLine], i: int) -> bool:
+    """Is line ``i`` of at most ``SENTENCE_TITLE_WORDS`` words followed by a line that is no prose (a
+    standfirst, a date, a byline, share buttons)? The article's first line ending in a full stop is then
+    a headline written as a sentence."""
+    return (len(_WORD.findall(lines[i].text)) <= SENTENCE_TITLE_WORDS and i + 1 < len(lines)
+            and not lines[i + 1].prose)
+
+
 def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[str, float]]]:
     """The headline candidates for the article whose first paragraph is line ``first``, each with
     its ``cues``: text lines of 1 to ``MAX_WORDS`` words, from ``WINDOW`` lines above the article to
     ``BELOW`` lines into it, nearest first."""
     lo = max(0, first - WINDOW)
     # Inside the article only a question or an exclamation: a line there ending in a full stop is a
-    # sentence (a standfirst printed again below, a short first paragraph).
-    below = [i for i in range(first, min(len(lines), first + BELOW)) if not lines[i].text.rstrip().endswith(".")]
+    # sentence (a standfirst printed again below, a short first paragraph), unless it is the article's
+    # first line, short and set apart from the prose below ("Why I still write letters.", then a date).
+    below = [i for i in range(first, min(len(lines), first + BELOW))
+             if not lines[i].text.rstrip().endswith(".") or (i == first and _set_apart(lines, i))]
     # Words in the lines the cues look at: the window, one line above it, and PROSE_REACH below it.
     reach = range(max(0, lo - 1), min(len(lines), first + BELOW + PROSE_REACH))
     length = {j: len(_WORD.findall(lines[j].text)) for j in reach}
