@@ -260,3 +260,12 @@ def test_prose_about_cookies_and_browsers_is_kept():
                                         "since it opened.")
     assert not rules.nav_pattern.search("Regulators said the browser maker had until March to change how "
                                         "it asks users about tracking cookies.")
+
+
+def test_a_line_of_figures_is_no_prose():
+    ticker = " ".join(f"IDX{i} {1000 + 37 * i}.{i:02d} +0.{i}%" for i in range(12))
+    # A market ticker printed between the headline and the article is not the article's first paragraph.
+    dump = "\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", ticker, P1, P2])
+    parts = textdump.clean(dump)
+    assert parts.title == "Freedonia And Sylvania Ministers Meet"
+    assert parts.text == P1 + "\n\n" + P2

@@ -149,6 +149,8 @@ def _is_body(line: str) -> bool:
     """A line that reads as article prose rather than a label, a link or a headline: it ends like a
     sentence, or it is too long to be a headline."""
     n = _length(line)
+    if n > 30 and sum(c.isdigit() for c in line) > 0.3 * len(line):
+        return False  # a ticker, a results table or a list of figures flattened onto one line
     return n > 30 or (n >= 6 and bool(_TERMINAL.search(line)))
 
 
