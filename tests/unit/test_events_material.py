@@ -305,3 +305,38 @@ def test_troops_arriving_without_a_peacekeeping_role_are_not_received():
         (".", 2, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _types(doc) == []
+
+
+def test_lifting_economic_sanctions_is_a_retreat_and_lifting_a_ban_a_concession():
+    sanctions = _doc([  # "Freedonia lifted sanctions on Ruritania."
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("lifted", 1, "ROOT", "VERB", "lift", "O"),
+        ("sanctions", 1, "dobj", "NOUN", "sanction", "O"),
+        ("on", 2, "prep", "ADP", "on", "O"),
+        ("Ruritania", 3, "pobj", "PROPN", "Ruritania", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])
+    tariffs = _doc([  # "Freedonia cut tariffs on Ruritanian steel."
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("cut", 1, "ROOT", "VERB", "cut", "O"),
+        ("tariffs", 1, "dobj", "NOUN", "tariff", "O"),
+        ("on", 2, "prep", "ADP", "on", "O"),
+        ("Ruritanian", 5, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("steel", 3, "pobj", "NOUN", "steel", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])
+    ban = _doc([  # "The court lifted a travel ban on the journalist."
+        ("The", 1, "det", "DET", "the", "O"),
+        ("court", 2, "nsubj", "NOUN", "court", "O"),
+        ("lifted", 2, "ROOT", "VERB", "lift", "O"),
+        ("a", 5, "det", "DET", "a", "O"),
+        ("travel", 5, "compound", "NOUN", "travel", "O"),
+        ("ban", 2, "dobj", "NOUN", "ban", "O"),
+        ("on", 5, "prep", "ADP", "on", "O"),
+        ("the", 8, "det", "DET", "the", "O"),
+        ("journalist", 6, "pobj", "NOUN", "journalist", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ])
+    assert [(e.event_type, e.cameo, e.quad_class) for e in _events(sanctions)] == [("RETREAT", "085", 2)]
+    assert [(e.event_type, e.cameo) for e in _events(tariffs)] == [("RETREAT", "085")]
+    assert [(e.event_type, e.quad_class) for e in _events(ban)] == [("CONCEDE", 1)]
