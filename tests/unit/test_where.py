@@ -538,3 +538,56 @@ def test_the_one_word_name_of_someone_shot_is_no_place():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ])  # fmt: skip
     assert _text(doc, 1) == "Warsaw"
+
+
+class _GroupKB(_NoKB):
+    """Knows the Red Hand Front as an armed group and Eastmarch as a breakaway region (a pre-state)."""
+
+    def lookup_name(self, text: str, on: object = None) -> object:
+        from types import SimpleNamespace
+
+        from eventwire.records import Actor
+        if text == "Red Hand Front":
+            return SimpleNamespace(kind="group", actor=Actor(code="RURREB", country="RUR", sector="REB"))
+        if text == "Eastmarch":
+            return SimpleNamespace(kind="group", actor=Actor(code="RURPRE", country="RUR", sector="PRE"))
+        return None
+
+
+def _attacked_in(name: list[tuple[str, str]]) -> Doc:
+    # "Gunmen attacked a checkpoint in <name> in Porto Alegre." with <name> one or more tokens
+    rows = [
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman", "O"),
+        ("attacked", 1, "ROOT", "VERB", "attack", "O"),
+        ("a", 3, "det", "DET", "a", "O"),
+        ("checkpoint", 1, "dobj", "NOUN", "checkpoint", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+    ]
+    last = len(rows) + len(name) - 1
+    for word, ent in name:
+        i = len(rows)
+        rows.append((word, 4 if i == last else last, "pobj" if i == last else "compound", "PROPN", word, ent))
+    return _doc([*rows, (".", 1, "punct", "PUNCT", ".", "O")])
+
+
+def test_an_armed_group_tagged_as_a_place_is_no_place_but_a_breakaway_region_is():
+    group = _attacked_in([("Red", "B-GPE"), ("Hand", "I-GPE"), ("Front", "I-GPE")])
+    region = _attacked_in([("Eastmarch", "B-GPE")])
+    kb = _GroupKB()
+    assert where.event_place(group[1], kb, set(), None, material=True) is None  # type: ignore[arg-type]
+    place = where.event_place(region[1], kb, set(), None, material=True)  # type: ignore[arg-type]
+    assert place is not None and place.text == "Eastmarch"
+
+
+def test_a_name_cut_inside_its_bracket_loses_the_bracket():
+    # "Troops entered Tadmor (Palmyra" as the recogniser cut it: the place is "Tadmor".
+    doc = _doc([
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("shelled", 1, "ROOT", "VERB", "shell", "O"),
+        ("Tadmor", 1, "dobj", "PROPN", "Tadmor", "B-GPE"),
+        ("(", 2, "punct", "PUNCT", "(", "I-GPE"),
+        ("Palmyra", 2, "appos", "PROPN", "Palmyra", "I-GPE"),
+        (")", 2, "punct", "PUNCT", ")", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])  # fmt: skip
+    assert _text(doc, 1) == "Tadmor"

@@ -31,7 +31,10 @@ Baghdad") unless the site has its own name ("the Kindi Hospital"); a site's owne
 embassy", "Patten's hotel", "the house of X") is not its place; a one-word name the small model
 labels GPE is a person when it is a passive subject the knowledge base does not know ("Millan, 41,
 was shot"); a proper noun it labels a person, organisation or product is a town when the gazetteer
-knows it and the knowledge base does not know it as something else ("patrols Karachi").
+knows it and the knowledge base does not know it as something else ("patrols Karachi"); a candidate
+the knowledge base knows as an armed group or an international organisation ("Islamic State", often
+labelled GPE) is skipped for the next one, though a pre-state (a breakaway region) stays a place; a
+name the recogniser cut inside its bracket ("Palmyra (Tadmur") loses the bracket.
 
 A place phrase is the object of the preposition with the words that describe the same place
 (compounds, modifiers, possessors, appositions, conjuncts, "of"-phrases: "the West Bank city of
@@ -48,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.events import dateline, geocode
@@ -511,7 +514,14 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
         hit = kb.lookup_name(text, on)
         return None if hit is None else hit.kind
 
-    found = _locate(pred, exclude, material, kind_of)
+    def actor_only(text: str) -> bool:
+        # An armed group, a party or an international organisation, not a place whatever the tagger says
+        # ("the Islamic State", tagged GPE). Not so a pre-state (a breakaway region such as South
+        # Ossetia) or a body named after its town ("Georgetown", the university).
+        hit = kb.lookup_name(text, on)
+        return hit is not None and (hit.kind == "igo" or (hit.kind == "group" and hit.actor.sector in _ARMED))
+
+    found = _locate(pred, exclude, material, kind_of, actor_only)
     if found is None:
         return None
     place = doc[found[0]:found[1] + 1]
@@ -539,10 +549,11 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
                  country=country or kb.country_on(point[2], on), lat=point[0], lon=point[1])
 
 
-def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[str], str | None]
-            ) -> tuple[int, int] | None:
+def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[str], str | None],
+            actor_only: Callable[[str], bool] = lambda text: False) -> tuple[int, int] | None:
     """The token span of the place of ``pred``'s event: the first candidate found, in the order of the
-    module docstring. ``kind_of`` gives the knowledge base's kind of a name (country, capital, ...)."""
+    module docstring, that ``actor_only`` does not call an actor's name. ``kind_of`` gives the knowledge
+    base's kind of a name (country, capital, ...)."""
 
     def kb_place(text: str) -> bool:
         # The knowledge base's "place" names include peoples ("Uighurs"): a town must also be one of
@@ -583,9 +594,29 @@ def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[s
     for step in steps:
         found = step()
         if found is not None:
+            found = _closed(pred.doc, found)
+        if found is not None and not actor_only(pred.doc[found[0]:found[1] + 1].text):
             return found
     return None
 
+
+def _closed(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span without a bracket it opens and does not close ("Palmyra (Tadmur" -> "Palmyra"): the
+    recogniser cut the name inside its gloss; None when nothing is left before the bracket."""
+    start, end = span
+    depth = 0
+    for i in range(start, end + 1):
+        depth += doc[i].text == "("
+        depth -= doc[i].text == ")"
+    if depth <= 0:
+        return span
+    opened = max(i for i in range(start, end + 1) if doc[i].text == "(")
+    return (start, opened - 1) if opened > start else None
+
+
+# Sectors of the knowledge base's groups that are never a place: rebels, paramilitaries, armed groups
+# of unclear affiliation, parties, criminal groups and oppositions.
+_ARMED = frozenset({"REB", "PRM", "UAF", "PTY", "CRM", "OPP"})
 
 # Kinds of knowledge-base names that are places.
 _KB_PLACES = frozenset({"country", "capital", "place"})
