@@ -330,9 +330,11 @@ def _under(tok: Token, exclude: set[int], preps: frozenset[str] = LOCATIVE,
 
 
 def _to_place(prep: Token) -> bool:
-    """"Took to the streets of X", "marched to the town of X": "to" before a place noun is where the
-    act went (before a name it is more often a recipient: "handed over to U.S. forces")."""
-    return prep.lower_ == "to" and any(g.dep_ == "pobj" and _heads(g, PLACE_HEADS) for g in prep.children)
+    """"Took to the streets of X", "marched to the town of X", "an offensive against the villages of X":
+    "to" or "against" before a place noun is where the act went (before a name it is more often a
+    recipient: "handed over to U.S. forces", "an offensive against the rebels")."""
+    return prep.lower_ in ("to", "against") and any(g.dep_ == "pobj" and _heads(g, PLACE_HEADS)
+                                                    for g in prep.children)
 
 
 def _from_group(prep: Token) -> bool:
