@@ -16,7 +16,7 @@ from handbuilt import VOCAB, NoKB, doc
 from spacy.tokens import Doc
 
 from eventwire import events
-from eventwire.events import lexicon, ontology
+from eventwire.events import lexicon, modality, ontology
 from eventwire.records import Article
 
 Row = tuple[str, int, str, str, str, str]
@@ -253,3 +253,63 @@ def test_a_partitive_inside_a_partitive_names_what_is_released():
         ("hostages", 10, "pobj", "NOUN", "hostage", "O"),
     ]
     assert _coded(*_said_would_release("says", "VBZ", obj)) == [("RETREAT", "release")]
+
+
+def test_aid_that_is_only_needed_is_not_delivered():
+    rows: list[Row] = [  # "Thousands of villagers need food aid."
+        ("Thousands", 2, "nsubj", "NOUN", "thousand", "O"),
+        ("villagers", 0, "appos", "NOUN", "villager", "O"),
+        ("need", 2, "ROOT", "VERB", "need", "O"),
+        ("food", 4, "compound", "NOUN", "food", "O"),
+        ("assistance", 2, "dobj", "NOUN", "assistance", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ]
+    assert _coded(rows) == []
+
+
+def test_evidence_backing_up_a_claim_is_no_support():
+    rows: list[Row] = [  # "The figures back up the claim."
+        ("The", 1, "det", "DET", "the", "O"),
+        ("figures", 2, "nsubj", "NOUN", "figure", "O"),
+        ("back", 2, "ROOT", "VERB", "back", "O"),
+        ("up", 2, "prt", "ADP", "up", "O"),
+        ("the", 5, "det", "DET", "the", "O"),
+        ("claim", 2, "dobj", "NOUN", "claim", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ]
+    assert _coded(rows) == []
+    assert _coded(_verb_obj("party", "backed", "back", "reform", "reform")) == [("SUPPORT", None)]
+
+
+def test_pressing_a_battle_is_no_demand():
+    assert _coded(_verb_obj("army", "pressed", "press", "battle", "battle")) == []
+    assert _coded(_verb_obj("army", "pressed", "press", "mayor", "mayor")) == [("REQUEST", None)]
+
+
+def test_troops_taking_part_in_peacekeeping_provide_peacekeepers():
+    rows: list[Row] = [  # "Ruritanian troops participate in peacekeeping operations."
+        ("Ruritanian", 1, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("troops", 2, "nsubj", "NOUN", "troop", "O"),
+        ("participate", 2, "ROOT", "VERB", "participate", "O"),
+        ("in", 2, "prep", "ADP", "in", "O"),
+        ("peacekeeping", 5, "compound", "NOUN", "peacekeeping", "O"),
+        ("operations", 3, "pobj", "NOUN", "operation", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ]
+    assert _coded(rows) == [("AID", None)]
+    rows[4] = ("rescue", 5, "compound", "NOUN", "rescue", "O")
+    assert _coded(rows) == []
+
+
+def test_hoped_is_read_as_hope_although_the_lemmatizer_says_hop():
+    rows: list[Row] = [  # "The envoy hoped to resume talks." (lemma "hop" as the small model gives it)
+        ("The", 1, "det", "DET", "the", "O"),
+        ("envoy", 2, "nsubj", "NOUN", "envoy", "O"),
+        ("hoped", 2, "ROOT", "VERB", "hop", "O"),
+        ("to", 4, "aux", "PART", "to", "O"),
+        ("resume", 2, "xcomp", "VERB", "resume", "O"),
+        ("talks", 4, "dobj", "NOUN", "talk", "O"),
+        (".", 2, "punct", "PUNCT", ".", "O"),
+    ]
+    d = doc(rows)
+    assert modality.modality(d[4])[0] == "intended"

@@ -40,6 +40,15 @@ SAY = frozenset({"say", "tell", "state", "add", "announce", "declare", "claim", 
                   "emphasize", "emphasise", "warn", "insist"})
 
 
+# Forms the small English lemmatizer gets wrong in news: "hoped"/"hopes" come out as "hop".
+_LEMMA_FIX = {"hoped": "hope", "hopes": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    """``tok``'s lowercase lemma, corrected for the forms in ``_LEMMA_FIX``."""
+    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in NEGATION and c.dep_ in ("neg", "det", "advmod")) for c in tok.children):
         return True
@@ -108,7 +117,7 @@ def denier(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
         if cur is not tok:
-            lemma = cur.lemma_.lower()
+            lemma = _lemma(cur)
             if lemma in DENY:
                 return cur
             if lemma in SAY or lemma in INTENT or lemma in DEMAND or lemma in THREAT:
@@ -135,7 +144,7 @@ def modality(tok: Token) -> tuple[str, bool, str]:
             if c.dep_ == "aux" and c.lower_ in FUTURE and cur.i == tok.i:
                 return "intended", negated, f"future '{c.text}'"
         if cur is not tok:
-            lemma = cur.lemma_.lower()
+            lemma = _lemma(cur)
             if lemma in DENY:
                 return "denied", True, f"under '{cur.text}'"
             if lemma in THREAT:
