@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from eventwire import events
 from eventwire.events import lexicon, modality, ontology
-from eventwire.records import Article
+from eventwire.records import Actor, ActorMention, Article
 
 Row = tuple[str, int, str, str, str, str]
 
@@ -313,3 +313,28 @@ def test_hoped_is_read_as_hope_although_the_lemmatizer_says_hop():
     ]
     d = doc(rows)
     assert modality.modality(d[4])[0] == "intended"
+
+
+def test_an_exercise_held_by_two_countries_forces_is_joint():
+    rows: list[Row] = [  # "Ruritanian and Freedonian troops held an exercise."
+        ("Ruritanian", 3, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("and", 0, "cc", "CCONJ", "and", "O"),
+        ("Freedonian", 0, "conj", "ADJ", "freedonian", "B-NORP"),
+        ("troops", 4, "nsubj", "NOUN", "troop", "O"),
+        ("held", 4, "ROOT", "VERB", "hold", "O"),
+        ("an", 6, "det", "DET", "an", "O"),
+        ("exercise", 4, "dobj", "NOUN", "exercise", "O"),
+        (".", 4, "punct", "PUNCT", ".", "O"),
+    ]
+    d = doc(rows)
+
+    def side(start: int, end: int, country: str) -> ActorMention:
+        span = d[start:end]
+        return ActorMention(text=span.text, start=span.start_char, end=span.end_char, how="demonym",
+                            actor=Actor(code=country + "MIL", country=country, sector="MIL", name=span.text))
+
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=NoKB())  # type: ignore[arg-type]
+    both = (side(0, 1, "RUR"), side(2, 4, "FRE"))
+    assert [e.event_type for e in events.code(d, Article(id="t", text=d.text), both, coder)] == ["COOPERATE"]
+    one = (side(0, 4, "RUR"),)
+    assert [e.event_type for e in events.code(d, Article(id="t", text=d.text), one, coder)] == ["MOBILIZE"]

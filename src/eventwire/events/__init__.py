@@ -657,9 +657,11 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
-            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.partner_named:
-                # "Egypt and Somalia held exercises": an exercise with another party is joint (manual:
-                # joint exercises are COOPERATE, not MOBILIZE).
+            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and (
+                    fr.partner_named or len({m.actor.country for m in fr.actor if m.actor.country}) > 1):
+                # "Egypt and Somalia held exercises", "held exercises with X": an exercise with another
+                # party (a partner slot, or actors of two countries) is joint (manual: joint exercises are
+                # COOPERATE, not MOBILIZE).
                 entry = replace(entry, event_type="COOPERATE", mode=None, cameo="062")
             elif entry.event_type == "MOBILIZE" and peacekeeping.mentions(tok):
                 # "sent troops to X on a peacekeeping mission": providing peacekeepers is AID (table 074).
