@@ -19,7 +19,8 @@ appeal (non-asserted under it, a gerund after it or as its object, an event noun
 inside its arguments); a MOBILIZE or "help" whose purpose clause is coded ("sent troops to attack").
 What is added beyond the lexicon: a "..., targeting X" adjunct of an assault, and armed forces
 entering a named place (both ASSAULT). What is recoded (``_turned``): refused
-cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation -> AGREE, announced
+cooperation -> REJECT, called-off coercion -> CONCEDE, future cooperation (also a reported "said it
+would") -> AGREE, announced
 coercion -> THREATEN; a reported "X said Y must ..." clause is X's REQUEST; readiness to cooperate
 adds an AGREE. Confidence ranks the sentence's main event first.
 """
@@ -47,6 +48,8 @@ _BASE, _ARG, _VERB, _ASSERT = 0.4, 0.2, 0.1, 0.1
 # So that the main event of a sentence ranks first: the sentence's main verb gains 0.2, a predicate
 # inside another event's arguments ("condemned the attack") loses 0.2.
 _MAIN, _EMBEDDED = 0.2, 0.2
+# "said they agree with X that ...": siding with a view is a statement, not AGREE (``modality.shared_view``).
+_VIEW = Entry(lemma="agree", pos="VERB", event_type=NONE, note="agreeing with a view: a statement (CAMEO 01)")
 
 
 @dataclass(frozen=True)
@@ -264,8 +267,8 @@ def _turned(tok: Token, entry: Entry, mod: str, negated: bool, onto: Ontology) -
     coercive act announced as intended ("plans to impose martial law", "would blockade the capital") is
     a THREATEN (PLOVER: THREATEN is the hypothetical counterpart of the act)."""
     quad = onto.types[entry.event_type].quad_class
-    if entry.event_type in _FUTURE_AGREE and mod == "intended" and not negated and any(
-            c.dep_ == "aux" and c.lower_ in modality.FUTURE for c in tok.children):
+    if entry.event_type in _FUTURE_AGREE and mod == "intended" and not negated and (any(
+            c.dep_ == "aux" and c.lower_ in modality.FUTURE for c in tok.children) or modality.backshifted(tok)):
         return (replace(entry, event_type="AGREE", mode=None, cameo=None, context=()),
                 f"future {entry.event_type} is an intention to cooperate -> AGREE")
     if entry.event_type in _THREAT_ACTS and not negated and modality.governed_by(tok, modality.ATTEMPT) is None \
@@ -589,7 +592,8 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
     agreed: set[int] = set()  # readiness words already coded as AGREE
     # Only tokens of the words each test needs are visited (``tokens_with``): the same matches as a
     # pass over every token, in the same order.
-    matched = {t.i: e for t in tokens_with(doc, coder.lexicon.lemmas)
+    matched = {t.i: (_VIEW if e.event_type == "AGREE" and modality.shared_view(t) else e)
+               for t in tokens_with(doc, coder.lexicon.lemmas)
                if _is_candidate(t) and (e := coder.lexicon.match(t)) is not None}
     for t in tokens_with(doc, _AIM | _ENTER | peacekeeping.ARRIVE):
         if t.i not in matched and _aims_assault(t, matched):
@@ -653,9 +657,11 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 continue
             if entry.modality and mod == "asserted":
                 mod, mod_reason = entry.modality, f"lexicon entry says {entry.modality}"
-            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and fr.partner_named:
-                # "Egypt and Somalia held exercises": an exercise with another party is joint (manual:
-                # joint exercises are COOPERATE, not MOBILIZE).
+            if entry.event_type == "MOBILIZE" and entry.lemma in _EXERCISES and (
+                    fr.partner_named or len({m.actor.country for m in fr.actor if m.actor.country}) > 1):
+                # "Egypt and Somalia held exercises", "held exercises with X": an exercise with another
+                # party (a partner slot, or actors of two countries) is joint (manual: joint exercises are
+                # COOPERATE, not MOBILIZE).
                 entry = replace(entry, event_type="COOPERATE", mode=None, cameo="062")
             elif entry.event_type == "MOBILIZE" and peacekeeping.mentions(tok):
                 # "sent troops to X on a peacekeeping mission": providing peacekeepers is AID (table 074).

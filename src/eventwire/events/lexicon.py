@@ -120,6 +120,22 @@ _PARTITIVE = frozenset({"dozen", "hundred", "thousand", "million", "score", "num
                         "team", "contingent", "unit", "delegation", "crew", "squad", "band"})
 
 
+def _of_phrase(head: Token, depth: int) -> set[str]:
+    """Lemmas (and entity types) of the of-phrase under the partitive or counted ``head``, with its
+    conjuncts; a partitive inside it is followed once more ("freed three of the dozens of hostages")."""
+    out: set[str] = set()
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for g in prep.children:
+                if g.dep_ == "pobj":
+                    out.update(c.lemma_.lower() for c in (g, *g.conjuncts))
+                    if g.ent_type_:
+                        out.add("@" + g.ent_type_.lower())
+                    if depth > 1 and (g.like_num or g.lemma_.lower() in _PARTITIVE):
+                        out.update(_of_phrase(g, depth - 1))
+    return out
+
+
 def _object_lemmas(token: Token) -> set[str]:
     """Lemmas of ``token``'s objects (``_OBJECT_DEPS``, conjuncts included), of the nouns compounded with
     them ("eased curfew hours", "lifted the travel ban") and of the of-phrase under a partitive or
@@ -135,13 +151,7 @@ def _object_lemmas(token: Token) -> set[str]:
                 # "will release Pablo Moncayo": a named object counts by its entity type ("@person").
                 out.add("@" + obj.ent_type_.lower())
             if obj.like_num or obj.lemma_.lower() in _PARTITIVE:
-                for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        for g in prep.children:
-                            if g.dep_ == "pobj":
-                                out.update(c.lemma_.lower() for c in (g, *g.conjuncts))
-                                if g.ent_type_:
-                                    out.add("@" + g.ent_type_.lower())
+                out.update(_of_phrase(obj, 2))
     if token.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("dobj", "obj") for c in token.children):
         # "allowed aid workers to enter", "let the activists go": the subject of the complement clause
         # is what the verb acts on (the parser gives the verb no object of its own).

@@ -40,6 +40,15 @@ SAY = frozenset({"say", "tell", "state", "add", "announce", "declare", "claim", 
                   "emphasize", "emphasise", "warn", "insist"})
 
 
+# Forms the small English lemmatizer gets wrong in news: "hoped"/"hopes" come out as "hop".
+_LEMMA_FIX = {"hoped": "hope", "hopes": "hope"}
+
+
+def _lemma(tok: Token) -> str:
+    """``tok``'s lowercase lemma, corrected for the forms in ``_LEMMA_FIX``."""
+    return _LEMMA_FIX.get(tok.lower_, tok.lemma_.lower())
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in NEGATION and c.dep_ in ("neg", "det", "advmod")) for c in tok.children):
         return True
@@ -108,7 +117,7 @@ def denier(tok: Token) -> Token | None:
     cur = tok
     for _ in range(8):
         if cur is not tok:
-            lemma = cur.lemma_.lower()
+            lemma = _lemma(cur)
             if lemma in DENY:
                 return cur
             if lemma in SAY or lemma in INTENT or lemma in DEMAND or lemma in THREAT:
@@ -129,11 +138,13 @@ def modality(tok: Token) -> tuple[str, bool, str]:
         steps += 1
         for c in cur.children:
             if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL:
+                if cur.i == tok.i and backshifted(tok) and cond is None:
+                    return "intended", negated, f"future '{c.text}' reported by '{tok.head.text}'"
                 return "hypothetical", negated, f"modal '{c.text}'"
             if c.dep_ == "aux" and c.lower_ in FUTURE and cur.i == tok.i:
                 return "intended", negated, f"future '{c.text}'"
         if cur is not tok:
-            lemma = cur.lemma_.lower()
+            lemma = _lemma(cur)
             if lemma in DENY:
                 return "denied", True, f"under '{cur.text}'"
             if lemma in THREAT:
@@ -157,3 +168,57 @@ def modality(tok: Token) -> tuple[str, bool, str]:
     if cond:
         return "conditional", negated, f"condition '{cond}'"
     return "asserted", negated, "no modal marker"
+
+
+# Prepositions by which "agree" names what is agreed on ("agreed with X on a truce", "agreed to talks").
+_AGREED_ON = frozenset({"on", "upon", "to", "over"})
+
+
+# What one agrees with when one sides with an opinion rather than settles an act with a party.
+_VIEWS = frozenset({"view", "assessment", "recommendation", "finding", "conclusion", "analysis", "opinion",
+                    "sentiment", "statement", "comment", "remark", "argument", "notion", "idea", "premise",
+                    "criticism", "characterization", "characterisation", "verdict", "point", "what"})
+
+
+def shared_view(tok: Token) -> bool:
+    """``tok`` is "agree with" a party or an opinion and nothing agreed on: "said they agree with X that
+    ...", "agreed with the recommendation". Siding with a view is a statement (CAMEO 01), not PLOVER's
+    AGREE, which commits to a future act: "agreed with X on a ceasefire", "agreed with X to hold talks"
+    and "agreed a deal with X" name the act and stay AGREE. A past "agreed with X that Y should host the
+    talks" reports an agreement reached, so with a party (not an opinion) only the present tense ("they
+    agree with X that ...") is a view."""
+    if tok.lemma_.lower() != "agree" or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(tok.children)
+    # The with-phrase follows the verb: a fronted "With the approval of X, Y agreed ..." is circumstance.
+    withs = [g for c in kids if c.dep_ == "prep" and c.lower_ == "with" and c.i > tok.i
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if not withs:
+        return False
+    if tok.tag_ not in ("VBP", "VBZ") and not any(
+            g.lemma_.lower() in _VIEWS or any(d.lemma_.lower() in _VIEWS for d in g.subtree) for g in withs):
+        return False
+    for c in kids:
+        if c.dep_ in ("prep", "dative") and c.lower_ in _AGREED_ON:
+            return False
+        if c.dep_ in ("dobj", "obj", "xcomp"):
+            return False
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return False
+    return True
+
+
+# Past forms of a reporting verb, and the auxiliaries of its perfect ("has said").
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+
+
+def backshifted(tok: Token) -> bool:
+    """``tok`` carries a "would" that is the reported form of "will": its clause is the complement of a
+    speech verb in the past ("X said it would release them", "has said they would withdraw"), where
+    English shifts "will" back. "X says it would welcome talks" (present report) stays hypothetical."""
+    if tok.dep_ != "ccomp" or not any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children):
+        return False
+    head = tok.head
+    if head.lemma_.lower() not in SAY:
+        return False
+    return head.tag_ in _PAST_TAGS or any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)

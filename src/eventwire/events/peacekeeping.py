@@ -45,9 +45,14 @@ def _purpose(c: Token) -> bool:
 
 def mentions(tok: Token) -> bool:
     """The arguments of ``tok`` (subject, objects, prepositional phrases, purpose clause) say the forces
-    are peacekeepers or go on a peacekeeping mission; reported speech, conjoined clauses and relative
-    clauses do not count."""
-    return any((c.dep_ in _ARG_DEPS or _purpose(c)) and _says_peacekeeping(c) for c in tok.children)
+    are peacekeepers or go on a peacekeeping mission (for an object noun, also the phrases after it on its
+    verb); reported speech, conjoined clauses and relative clauses do not count."""
+    if any((c.dep_ in _ARG_DEPS or _purpose(c)) and _says_peacekeeping(c) for c in tok.children):
+        return True
+    # "announced the deployment of troops to X on a peacekeeping mission": the parser often hangs the
+    # mission phrase on the verb whose object the event noun is, so that verb's later phrases count too.
+    return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and any(
+        c.dep_ == "prep" and c.i > tok.i and _says_peacekeeping(c) for c in tok.head.children)
 
 
 def arrival(tok: Token) -> bool:
