@@ -65,7 +65,8 @@ def eventwire_run(stages: Stages, rows: list[dict[str, Any]], settings: Settings
     batch: list[tuple[CodedArticle, None]] = []
     with Writer(conn) as writer:
         t = time.perf_counter()
-        for item in nlp.parse(articles, settings, stages.focus):
+        # Transient Docs, as pipeline.code_articles parses: each is coded before the next is asked for.
+        for item in nlp.parse(articles, settings, stages.focus, transient=True):
             timing["parse"] += time.perf_counter() - t
             assert not isinstance(item, Exception)
             article, doc = item  # type: ignore[misc]

@@ -82,7 +82,8 @@ def code_articles(items: Iterable[Article | Reject], settings: Settings,
                   stages: Stages | None = None) -> Iterator[CodedArticle | Reject]:
     """Code Articles (Rejects pass through), in order."""
     stages = stages or Stages.load(settings)
-    for item in nlp.parse(items, settings, stages.focus):
+    # Transient Docs: each is done with (coded into plain records) before the next is asked for.
+    for item in nlp.parse(items, settings, stages.focus, transient=True):
         if isinstance(item, Reject):
             yield item
             continue

@@ -1,5 +1,6 @@
-"""``nlp.parse``: one ``nlp.pipe`` over the stream keeps the input order of articles, non-English
-articles and rejects, and parsing in two processes gives the same Docs as in one."""
+"""``nlp.parse``: the input order of articles, non-English articles and rejects is kept; parsing in two
+processes, or in batches capped by words, gives the same Docs as in one; transient Docs (a memory
+zone per few batches) are the same Docs, and their words leave the vocabulary."""
 
 from __future__ import annotations
 
@@ -69,3 +70,58 @@ def test_two_processes_give_the_same_docs(settings: Settings) -> None:
         if not isinstance(a, Reject) and a[1] is not None:
             assert not isinstance(b, Reject) and b[1] is not None
             assert a[1].to_json() == b[1].to_json()
+
+
+def _docs_json(items: object) -> list[object]:
+    """Each item's Doc as JSON, read as soon as it comes out (a transient Doc is valid until the next)."""
+    out: list[object] = []
+    for item in items:  # type: ignore[attr-defined]
+        if isinstance(item, Reject):
+            out.append(("reject", item.input))
+        else:
+            article, doc = item
+            out.append((article.input, None if doc is None else doc.to_json()))
+    return out
+
+
+def test_small_word_batches_give_the_same_docs(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = _stream()
+    whole = _docs_json(nlp.parse(stream, settings))
+    monkeypatch.setattr(nlp.batches, "MAX_WORDS", 8)  # about one article per batch
+    assert _docs_json(nlp.parse(stream, replace(settings, batch_size=2))) == whole
+
+
+# Words no pipeline's vocabulary holds, so that the test sees them come and go; "blorficated" has a
+# lemma ("blorficate") that is no word of the text.
+NOVEL = "The Vrelkanian envoy Qastorin Blimquade blorficated the Zorvathi delegates in Pellmoriq on Tuesday."
+
+
+def test_transient_docs_free_their_words(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "ZONE_BATCHES", 1)
+    monkeypatch.setattr(nlp.batches, "MAX_WORDS", 8)  # one article per batch, so a zone per article
+    stream = [from_row({"id": str(i), "text": text}, input=f"n#{i}")
+              for i, text in enumerate([NOVEL, TEXTS[0], NOVEL, TEXTS[2], NOVEL])]
+    strings = nlp.load(settings.spacy_model, settings.fast_attrs).vocab.strings
+    transient = _docs_json(nlp.parse(stream, settings, transient=True))
+    assert "Pellmoriq" not in strings and "blorficate" not in strings
+    # The same Docs as a normal parse, lemmas included: the lemma memo's id of "blorficate", freed
+    # with the first zone, is not reused by the later ones.
+    assert any(t["lemma"] == "blorficate" for t in transient[0][1]["tokens"])  # type: ignore[index]
+    assert transient == _docs_json(nlp.parse(stream, settings))
+    assert "Pellmoriq" in strings  # a normal parse keeps every word it met
+
+
+def test_actor_matchers_built_inside_a_zone_keep_working(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The stages' phrase matchers are built on the first article, here inside the first memory zone;
+    # their match keys' strings must outlive it (read back on every match).
+    from eventwire import pipeline
+
+    monkeypatch.setattr(nlp, "ZONE_BATCHES", 1)
+    monkeypatch.setattr(nlp.batches, "MAX_WORDS", 8)
+    stages = Stages.load(settings)
+    stages.kb.derived.pop(("matchers", id(stages.nlp)), None)
+    stream = [from_row({"id": str(i), "text": TEXTS[2]}, input=f"m#{i}") for i in range(3)]
+    coded = list(pipeline.code_articles(stream, settings, stages))
+    found = [[(m.text, m.actor.code) for m in c.actors] for c in coded]  # type: ignore[union-attr]
+    assert ("NATO officials", "IGOWSTNAT") in found[0]
+    assert found == [found[0]] * 3

@@ -90,6 +90,10 @@ def matchers(nlp: Language, kb: KnowledgeBase) -> Matchers:
     cached = kb.derived.get(("matchers", id(nlp)))
     if cached is not None and cached[0] is nlp:
         return cached[1]
+    # The match keys' strings are read back on every match (PhraseMatcher.__call__): made permanent,
+    # in case this runs inside a memory zone (``nlp.parse(transient=True)``), which frees its strings.
+    for label in ("NAME", "ROLE"):
+        nlp.vocab.strings.add(label, allow_transient=False)  # type: ignore[call-arg]  # (spaCy 3.8; older stub)
     names = PhraseMatcher(nlp.vocab, attr="ORTH")
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
     name_patterns, role_patterns = _patterns(nlp, kb)

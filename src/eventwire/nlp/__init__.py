@@ -2,8 +2,9 @@
 
 ``parse(items, settings)`` takes Articles and Rejects in order and yields, in the same order,
 ``(article, doc)`` pairs, where ``doc`` is None for an article that is not English (it is passed on
-unparsed, flagged by its ``language``), and Rejects unchanged. One ``nlp.pipe`` serves the whole stream,
-in ``settings.n_process`` processes (``EVENTWIRE_N_PROCESS``; the same Docs either way).
+unparsed, flagged by its ``language``), and Rejects unchanged; in ``settings.n_process`` processes
+(``EVENTWIRE_N_PROCESS``). Batches are capped by words in one process (``nlp.batches``), and with
+``transient=True`` the vocabulary the Docs added is freed as the run goes on (see ``parse``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelError
-from eventwire.nlp import fastattrs, focus
+from eventwire.nlp import batches, fastattrs, focus
 from eventwire.records import Article, Reject
 from eventwire.settings import Settings
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 # The longest text handed to spaCy in one Doc; longer bodies are cut (and the cut noted) rather
 # than letting one page exhaust memory.
 MAX_CHARS = 1_000_000
+# Parse batches per memory zone when ``parse`` is asked for transient Docs (see ``parse``).
+ZONE_BATCHES = 10
 
 
 PARAGRAPHS = "eventwire_paragraphs"
@@ -64,9 +67,9 @@ def token_at(doc: Doc, char: int) -> Token | None:
 # (attribute, word set) -> {string id: whether its lower-cased string is in the set}. All of them are
 # emptied together once they hold _IN_SET_MAX entries in all: each stage's word sets meet every new
 # word of a long run (284,465 entries in all after 8,000 Reuters articles, with a bound per table
-# only); refilling costs a string lookup per word.
+# only); refilling costs a string lookup per word. Keyed by hash, so valid across memory zones.
 _IN_SET: dict[tuple[int, frozenset[str]], dict[int, bool]] = {}
-_IN_SET_MAX = 200_000
+_IN_SET_MAX = 50_000
 
 
 def _mask(doc: Doc, attr: int, words: frozenset[str]) -> np.ndarray:
@@ -136,20 +139,77 @@ def is_english(article: Article) -> bool:
 
 
 def parse(
-    items: Iterable[Article | Reject], settings: Settings, focus_on: focus.Focus | None = None
+    items: Iterable[Article | Reject], settings: Settings, focus_on: focus.Focus | None = None,
+    transient: bool = False,
 ) -> Iterator[tuple[Article, Doc | None] | Reject]:
-    """Parse English articles with one ``nlp.pipe`` over the whole stream; keep input order.
+    """Parse English articles; keep input order.
 
     With ``focus_on`` (which tokens the stages can use, see :mod:`eventwire.nlp.focus`) and
     ``settings.focus_ner``, entities are recognised only in the sentences holding such a token, when
     the pipeline's recogniser allows it (``focus.usable``); otherwise in every sentence.
 
-    The stream is read lazily, as far ahead as ``nlp.pipe`` needs (a batch, or a batch per process with
-    ``settings.n_process`` > 1): items wait in a queue until the Doc of the English article they
-    precede or are comes out. One pipe for the whole stream, rather than one per chunk, matters with
-    several processes, which spaCy starts anew for every ``pipe`` call.
+    The stream is read lazily, as far ahead as the parse needs: items wait in a queue until the Doc of
+    the English article they precede or are comes out. In one process, ``nlp.pipe`` runs over batches
+    of at most ``settings.batch_size`` articles and about ``batches.MAX_WORDS`` words
+    (:func:`eventwire.nlp.batches.capped`), so the models' working memory is the same for long and
+    short articles. With ``settings.n_process`` > 1 one ``nlp.pipe`` serves the whole stream with
+    ``settings.batch_size`` articles per batch: spaCy starts its processes anew for every ``pipe`` call.
+
+    ``transient`` (one process only; ignored with more): each Doc is valid only until the next item
+    is asked for. The words and strings its batch added to the pipeline's vocabulary are then freed
+    (spaCy's ``nlp.memory_zone``), so the vocabulary does not grow with the words a long run meets.
+    For a caller that is done with each Doc before it asks for the next one, as
+    ``pipeline.code_articles`` is: a Doc, Span or Token kept past that point must not be used.
     """
     nlp = load(settings.spacy_model, settings.fast_attrs)
+    focused = focus_on is not None and settings.focus_ner and _focus_usable(nlp)
+    if settings.n_process > 1:
+        yield from _parse_stream(nlp, items, settings, focus_on if focused else None)
+        return
+    ner = nlp.get_pipe(focus.NER) if focused else None
+    disable = [focus.NER] if focused else []
+
+    def size(item: Article | Reject) -> int:
+        return batches.words(item.text[:MAX_CHARS]) if isinstance(item, Article) and is_english(item) else 0
+
+    def parsed(batch: list[Article | Reject]) -> Iterator[tuple[Article, Doc | None] | Reject]:
+        texts = [item.text[:MAX_CHARS] for item in batch if isinstance(item, Article) and is_english(item)]
+        docs: Iterable[Doc] = nlp.pipe(texts, batch_size=max(1, len(texts)), disable=disable) if texts else ()
+        if ner is not None:
+            assert focus_on is not None
+            docs = focus.recognise(docs, ner, focus_on, max(1, len(texts)))
+        doc_it = iter(docs)
+        for item in batch:
+            if isinstance(item, Reject):
+                yield item
+            elif is_english(item):
+                yield item, next(doc_it)
+            else:
+                yield item, None
+
+    capped = batches.capped(items, size, batches.MAX_WORDS, settings.batch_size)
+    if not transient:
+        for batch in capped:
+            yield from parsed(batch)
+        return
+    # A zone spans several batches: each zone frees the words it met, and has to make again the
+    # common words the model's own vocabulary lacks (and spaCy's tokenizer caches nothing inside a
+    # zone), which costs CPU per zone.
+    more = True
+    while more:
+        more = False
+        with nlp.memory_zone():
+            for k, batch in enumerate(capped, 1):
+                yield from parsed(batch)
+                if k == ZONE_BATCHES:
+                    more = True
+                    break
+
+
+def _parse_stream(
+    nlp: Language, items: Iterable[Article | Reject], settings: Settings, focus_on: focus.Focus | None
+) -> Iterator[tuple[Article, Doc | None] | Reject]:
+    """``parse`` with one ``nlp.pipe`` over the whole stream (for ``settings.n_process`` > 1)."""
     pending: deque[Article | Reject] = deque()
 
     def texts() -> Iterator[str]:
@@ -161,11 +221,9 @@ def parse(
     def passed_on(item: Article | Reject) -> tuple[Article, Doc | None] | Reject:
         return item if isinstance(item, Reject) else (item, None)
 
-    focused = focus_on is not None and settings.focus_ner and _focus_usable(nlp)
     docs: Iterable[Doc] = nlp.pipe(texts(), batch_size=settings.batch_size, n_process=settings.n_process,
-                                   disable=[focus.NER] if focused else [])
-    if focused:
-        assert focus_on is not None
+                                   disable=[focus.NER] if focus_on is not None else [])
+    if focus_on is not None:
         docs = focus.recognise(docs, nlp.get_pipe(focus.NER), focus_on, settings.batch_size)
     for doc in docs:
         while True:
