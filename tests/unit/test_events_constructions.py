@@ -450,3 +450,29 @@ def test_what_a_verb_coordinated_with_the_root_reports_is_governed_by_the_root()
         (".", 2, "punct", "PUNCT", ".", "O"),
     ])
     assert _types(doc) == ["ACCUSE"]
+
+
+def test_the_sentence_root_outranks_a_conjoined_event_with_the_same_parties_named():
+    # "Freedonia shelled Ruritania and Ruritania shelled Freedonia.": both acts have both parties named;
+    # the root's ranks first (a cut at 1.0 used to tie them, and the earlier one won by position only).
+    doc = _doc([
+        ("Freedonia", 1, "nsubj", "PROPN", "Freedonia", "B-GPE"),
+        ("shelled", 1, "ROOT", "VERB", "shell", "O"),
+        ("Ruritania", 1, "dobj", "PROPN", "Ruritania", "B-GPE"),
+        ("and", 1, "cc", "CCONJ", "and", "O"),
+        ("Ruritania", 5, "nsubj", "PROPN", "Ruritania", "B-GPE"),
+        ("shelled", 1, "conj", "VERB", "shell", "O"),
+        ("Freedonia", 5, "dobj", "PROPN", "Freedonia", "B-GPE"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ])
+    coder = events.Coder(lexicon=lexicon.load(), ontology=ontology.load(), kb=_NoKB())  # type: ignore[arg-type]
+
+    def country(i: int, code: str) -> ActorMention:
+        tok = doc[i]
+        return ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                            actor=Actor(code=code, country=code, name=tok.text), how="country")
+    mentions = (country(0, "FRE"), country(2, "RUR"), country(4, "RUR"), country(6, "FRE"))
+    found = events.code(doc, Article(id="t", text=doc.text), mentions, coder)
+    by_trigger = {e.start: e.confidence for e in found if e.event_type == "ASSAULT"}
+    assert sorted(by_trigger) == [doc[1].idx, doc[5].idx]
+    assert by_trigger[doc[1].idx] == 1.0 and by_trigger[doc[5].idx] < 1.0

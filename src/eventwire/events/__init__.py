@@ -48,6 +48,9 @@ _BASE, _ARG, _VERB, _ASSERT = 0.4, 0.2, 0.1, 0.1
 # So that the main event of a sentence ranks first: the sentence's main verb gains 0.2, a predicate
 # inside another event's arguments ("condemned the attack") loses 0.2.
 _MAIN, _EMBEDDED = 0.2, 0.2
+# The sum is scaled by its largest value, not cut at 1.0: cut, a main verb with both arguments resolved
+# tied with any other such event and the earlier one ranked first.
+_TOP = _BASE + 2 * _ARG + _VERB + _ASSERT + _MAIN
 # "said they agree with X that ...": siding with a view is a statement, not AGREE (``modality.shared_view``).
 _VIEW = Entry(lemma="agree", pos="VERB", event_type=NONE, note="agreeing with a view: a statement (CAMEO 01)")
 
@@ -704,7 +707,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                     end=ready.idx + len(ready.text), trigger=ready.text, mode=None, context=entry.context,
                     actor=fr.actor, recipient=fr.recipient, cameo=a_cameo, quad_class=a_quad, goldstein=a_gold,
                     date=date, date_reason=date_reason, location=place, negated=negated, modality=mod,
-                    confidence=round(min(confidence, 1.0), 2),
+                    confidence=round(max(0.0, min(confidence / _TOP, 1.0)), 2),
                     explain=(f"'{ready.text}' states willingness to {entry.describe()}", *fr.arcs,
                              f"modality: {mod_reason}"),
                 ))  # fmt: skip
@@ -714,7 +717,7 @@ def code(doc: Doc, article: Article, mentions: tuple[ActorMention, ...], coder: 
                 end=tok.idx + len(tok.text), trigger=tok.text, mode=mode, context=entry.context,
                 actor=fr.actor, recipient=fr.recipient, cameo=cameo, quad_class=quad, goldstein=goldstein,
                 date=date, date_reason=date_reason, location=place, negated=negated or mod == "denied",
-                modality=mod, confidence=round(min(confidence, 1.0), 2),
+                modality=mod, confidence=round(max(0.0, min(confidence / _TOP, 1.0)), 2),
                 explain=(entry.describe(), *fr.arcs, f"modality: {mod_reason}"),
             ))  # fmt: skip
     # A mobilization or help whose purpose is itself coded gives way to it (``_purpose_act``).
