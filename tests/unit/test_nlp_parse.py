@@ -98,6 +98,7 @@ NOVEL = "The Vrelkanian envoy Qastorin Blimquade blorficated the Zorvathi delega
 
 def test_transient_docs_free_their_words(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(nlp, "ZONE_BATCHES", 1)
+    monkeypatch.setattr(nlp, "WARM_WORDS", 0)
     monkeypatch.setattr(nlp.batches, "MAX_WORDS", 8)  # one article per batch, so a zone per article
     stream = [from_row({"id": str(i), "text": text}, input=f"n#{i}")
               for i, text in enumerate([NOVEL, TEXTS[0], NOVEL, TEXTS[2], NOVEL])]
@@ -117,6 +118,7 @@ def test_actor_matchers_built_inside_a_zone_keep_working(settings: Settings, mon
     from eventwire import pipeline
 
     monkeypatch.setattr(nlp, "ZONE_BATCHES", 1)
+    monkeypatch.setattr(nlp, "WARM_WORDS", 0)
     monkeypatch.setattr(nlp.batches, "MAX_WORDS", 8)
     stages = Stages.load(settings)
     stages.kb.derived.pop(("matchers", id(stages.nlp)), None)
@@ -125,3 +127,24 @@ def test_actor_matchers_built_inside_a_zone_keep_working(settings: Settings, mon
     found = [[(m.text, m.actor.code) for m in c.actors] for c in coded]  # type: ignore[union-attr]
     assert ("NATO officials", "IGOWSTNAT") in found[0]
     assert found == [found[0]] * 3
+
+
+def test_the_first_words_a_pipeline_parses_are_kept_outside_any_zone(settings: Settings,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # The warm-up: about WARM_WORDS words are parsed outside any memory zone once per loaded pipeline
+    # (the tokenizer caches nothing inside a zone); what comes after is transient.
+    first = "The Drumvexian minister Harl Quennatob visited Ostrivane on Monday to open a new bridge."
+    later = "The Skarnelish delegation met officials in Vulpermoor on Friday to discuss fishing rights."
+    monkeypatch.setattr(nlp, "ZONE_BATCHES", 1)
+    monkeypatch.setattr(nlp, "WARM_WORDS", 10)
+    monkeypatch.setattr(nlp.batches, "MAX_WORDS", 8)  # one article per batch
+    monkeypatch.setattr(nlp, "_warmed", {})
+    stream = [from_row({"id": str(i), "text": text}, input=f"w#{i}") for i, text in enumerate([first, later])]
+    strings = nlp.load(settings.spacy_model, settings.fast_attrs).vocab.strings
+    parsed = _docs_json(nlp.parse(stream, settings, transient=True))
+    assert len(parsed) == 2
+    assert "Ostrivane" in strings and "Vulpermoor" not in strings
+    # Warmed once per pipeline: a second run's words are all transient.
+    again = [from_row({"id": "3", "text": first.replace("Ostrivane", "Pennacrest")}, input="w#3")]
+    list(nlp.parse(again, settings, transient=True))
+    assert "Pennacrest" not in strings

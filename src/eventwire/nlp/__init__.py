@@ -30,6 +30,11 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 1_000_000
 # Parse batches per memory zone when ``parse`` is asked for transient Docs (see ``parse``).
 ZONE_BATCHES = 10
+# Words a loaded pipeline parses outside any memory zone before its first zone: spaCy's tokenizer
+# caches nothing inside a zone, so the common words of the news met first are cached for good (a fixed
+# cost in memory, the same for every run length).
+WARM_WORDS = 20_000
+_warmed: dict[int, int] = {}  # id of a loaded pipeline -> words it parsed outside any zone
 
 
 PARAGRAPHS = "eventwire_paragraphs"
@@ -158,6 +163,8 @@ def parse(
     ``transient`` (one process only; ignored with more): each Doc is valid only until the next item
     is asked for. The words and strings its batch added to the pipeline's vocabulary are then freed
     (spaCy's ``nlp.memory_zone``), so the vocabulary does not grow with the words a long run meets.
+    The first ``WARM_WORDS`` words a loaded pipeline parses (once per process) stay, and so do their
+    tokenizations in the tokenizer's cache, which a zone never fills.
     For a caller that is done with each Doc before it asks for the next one, as
     ``pipeline.code_articles`` is: a Doc, Span or Token kept past that point must not be used.
     """
@@ -195,6 +202,13 @@ def parse(
     # A zone spans several batches: each zone frees the words it met, and has to make again the
     # common words the model's own vocabulary lacks (and spaCy's tokenizer caches nothing inside a
     # zone), which costs CPU per zone.
+    warm = _warmed.setdefault(id(nlp), 0)
+    for batch in capped if warm < WARM_WORDS else ():
+        yield from parsed(batch)
+        warm += sum(map(size, batch))
+        _warmed[id(nlp)] = warm
+        if warm >= WARM_WORDS:
+            break
     more = True
     while more:
         more = False
