@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import spacy
@@ -18,6 +19,14 @@ FISHING_STORY = (
     "and a boat was seized by the Togolese navy in May. Both delegations said they would meet again "
     "in Accra next month to settle the remaining questions about licences and inspections."
 )
+
+
+@dataclass(frozen=True)
+class KBName:
+    """What a knowledge-base lookup returns, as far as the rules under test read it."""
+
+    actor: Any
+    kind: str
 
 
 class NoKB:

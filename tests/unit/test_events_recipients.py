@@ -6,9 +6,9 @@ Each test builds a Doc as the parser would, marks the actor mentions the actors 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from handbuilt import KBName as _Name
 from handbuilt import NoKB
 from handbuilt import doc as _doc
 from spacy.tokens import Doc
@@ -19,12 +19,6 @@ from eventwire.records import Actor, ActorMention, Article, Event
 
 RUR = Actor(code="RUR", country="RUR", name="Ruritania")
 FRE = Actor(code="FRE", country="FRE", name="Freedonia")
-
-
-@dataclass(frozen=True)
-class _Name:
-    actor: Actor
-    kind: str
 
 
 class _PlaceKB(NoKB):

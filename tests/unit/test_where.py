@@ -7,12 +7,13 @@ entities) and asks :func:`eventwire.events.where.event_place` for the place of o
 from __future__ import annotations
 
 import pytest
+from handbuilt import KBName
 from handbuilt import NoKB as _NoKB
 from handbuilt import doc as _doc
 from spacy.tokens import Doc
 
 from eventwire.events import where
-from eventwire.records import Place
+from eventwire.records import Actor, Place
 
 
 def _place(doc: Doc, pred: int, exclude: set[int] | None = None, material: bool = True) -> Place | None:
@@ -543,19 +544,16 @@ def test_the_one_word_name_of_someone_shot_is_no_place():
 class _GroupKB(_NoKB):
     """Knows the Red Hand Front as an armed group and Eastmarch as a breakaway region (a pre-state)."""
 
-    def lookup_name(self, text: str, on: object = None) -> object:
-        from types import SimpleNamespace
-
-        from eventwire.records import Actor
+    def lookup_name(self, text: str, on: object = None) -> KBName | None:
         if text == "Red Hand Front":
-            return SimpleNamespace(kind="group", actor=Actor(code="RURREB", country="RUR", sector="REB"))
+            return KBName(Actor(code="RURREB", country="RUR", sector="REB"), "group")
         if text == "Eastmarch":
-            return SimpleNamespace(kind="group", actor=Actor(code="RURPRE", country="RUR", sector="PRE"))
+            return KBName(Actor(code="RURPRE", country="RUR", sector="PRE"), "group")
         return None
 
 
 def _attacked_in(name: list[tuple[str, str]]) -> Doc:
-    # "Gunmen attacked a checkpoint in <name> in Porto Alegre." with <name> one or more tokens
+    # "Gunmen attacked a checkpoint in <name>." with <name> one or more tokens
     rows = [
         ("Gunmen", 1, "nsubj", "NOUN", "gunman", "O"),
         ("attacked", 1, "ROOT", "VERB", "attack", "O"),

@@ -552,7 +552,7 @@ def event_place(pred: Token, kb: KnowledgeBase, exclude: set[int], on: dt.date |
 
 
 def _locate(pred: Token, exclude: set[int], material: bool, kind_of: Callable[[str], str | None],
-            actor_only: Callable[[str], bool] = lambda text: False) -> tuple[int, int] | None:
+            actor_only: Callable[[str], bool]) -> tuple[int, int] | None:
     """The token span of the place of ``pred``'s event: the first candidate found, in the order of the
     module docstring, that ``actor_only`` does not call an actor's name. ``kind_of`` gives the knowledge
     base's kind of a name (country, capital, ...)."""

@@ -259,12 +259,11 @@ def cues(lines: Sequence[PageLine], i: int, first: int, page: _Page, lead_words:
     }  # fmt: skip
 
 
-def _set_apart(lines: Sequence[PageLine], i: int) -> bool:
-    """Is line ``i`` of at most ``SENTENCE_TITLE_WORDS`` words followed by a line that is no prose (a
-    standfirst, a date, a byline, share buttons)? The article's first line ending in a full stop is then
-    a headline written as a sentence."""
-    return (len(_WORD.findall(lines[i].text)) <= SENTENCE_TITLE_WORDS and i + 1 < len(lines)
-            and not lines[i + 1].prose)
+def _set_apart(lines: Sequence[PageLine], i: int, words: int) -> bool:
+    """Is line ``i`` (of ``words`` words) at most ``SENTENCE_TITLE_WORDS`` long and followed by a line
+    that is no prose (a standfirst, a date, a byline, share buttons)? The article's first line ending in
+    a full stop is then a headline written as a sentence."""
+    return words <= SENTENCE_TITLE_WORDS and i + 1 < len(lines) and not lines[i + 1].prose
 
 
 def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[str, float]]]:
@@ -272,14 +271,14 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
     its ``cues``: text lines of 1 to ``MAX_WORDS`` words, from ``WINDOW`` lines above the article to
     ``BELOW`` lines into it, nearest first."""
     lo = max(0, first - WINDOW)
+    # Words in the lines the cues look at: the window, one line above it, and PROSE_REACH below it.
+    reach = range(max(0, lo - 1), min(len(lines), first + BELOW + PROSE_REACH))
+    length = {j: len(_WORD.findall(lines[j].text)) for j in reach}
     # Inside the article only a question or an exclamation: a line there ending in a full stop is a
     # sentence (a standfirst printed again below, a short first paragraph), unless it is the article's
     # first line, short and set apart from the prose below ("Why I still write letters.", then a date).
     below = [i for i in range(first, min(len(lines), first + BELOW))
-             if not lines[i].text.rstrip().endswith(".") or (i == first and _set_apart(lines, i))]
-    # Words in the lines the cues look at: the window, one line above it, and PROSE_REACH below it.
-    reach = range(max(0, lo - 1), min(len(lines), first + BELOW + PROSE_REACH))
-    length = {j: len(_WORD.findall(lines[j].text)) for j in reach}
+             if not lines[i].text.rstrip().endswith(".") or (i == first and _set_apart(lines, i, length[i]))]
     meta = {j: is_meta(lines[j]) for j in reach}
     found = [i for i in [*below, *range(first - 1, lo - 1, -1)]
              if lines[i].kind == "text" and 1 <= length[i] <= MAX_WORDS]
