@@ -592,7 +592,7 @@ def test_a_name_cut_inside_its_bracket_loses_the_bracket():
 
 
 def test_an_offensive_against_the_villages_of_a_place_happened_there():
-    # "Militants launched an offensive against the village of Marhtan." / "... against the rebels."
+    # "Militants launched an offensive against the village of Velmora." / "... against the rebels."
     def offensive(obj: list[tuple[str, int, str, str, str, str]]) -> Doc:
         return _doc([
             ("Militants", 1, "nsubj", "NOUN", "militant", "O"),
@@ -604,7 +604,7 @@ def test_an_offensive_against_the_villages_of_a_place_happened_there():
             (".", 1, "punct", "PUNCT", ".", "O"),
         ])  # fmt: skip
     village = offensive([("the", 6, "det", "DET", "the", "O"), ("village", 4, "pobj", "NOUN", "village", "O"),
-                         ("of", 6, "prep", "ADP", "of", "O"), ("Marhtan", 7, "pobj", "PROPN", "Marhtan", "B-GPE")])
+                         ("of", 6, "prep", "ADP", "of", "O"), ("Velmora", 7, "pobj", "PROPN", "Velmora", "B-GPE")])
     rebels = offensive([("the", 6, "det", "DET", "the", "O"), ("rebels", 4, "pobj", "NOUN", "rebel", "O")])
-    assert _text(village, 3) == "Marhtan"
+    assert _text(village, 3) == "Velmora"
     assert _text(rebels, 3) is None
