@@ -222,3 +222,22 @@ def test_a_short_first_paragraph_followed_by_prose_is_no_headline():
     parts = textdump.clean("\n".join(dump))
     assert parts.title == "Port Vela Storm Damage"
     assert parts.text.startswith(first)
+
+
+@pytest.mark.parametrize("caption", [
+    "Three ministers on the quay after the storm (from left): Jane Doe, John Roe and Ana Pérez",
+    "Die Minister am Kai (von links) Jane Doe, John Roe und Ana Pérez",
+    "A crane lies across the deck of a cargo ship in Port Vela on Monday. EFE",
+])
+def test_people_from_left_and_a_wire_credit_mark_a_caption(caption):
+    lines = [PageLine("text", "Crane collapse shuts the northern quay"), PageLine("text", caption),
+             PageLine("text", P1, True)]
+    found = dict(headline.candidates(lines, 2))
+    assert found[1]["caption"] == 1.0 and found[0]["caption"] == 0.0
+    assert headline.pick(lines, 2, textdump.default_rules().headline_cues) == 0
+
+
+def test_a_sentence_naming_a_wire_service_midway_is_no_caption():
+    lines = [PageLine("text", "Reuters and AP said the quay would reopen next week after inspection"),
+             PageLine("text", P1, True)]
+    assert dict(headline.candidates(lines, 1))[0]["caption"] == 0.0

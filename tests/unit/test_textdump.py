@@ -269,3 +269,33 @@ def test_a_line_of_figures_is_no_prose():
     parts = textdump.clean(dump)
     assert parts.title == "Freedonia And Sylvania Ministers Meet"
     assert parts.text == P1 + "\n\n" + P2
+
+
+def test_skip_links_reading_markers_and_sign_up_boxes_are_furniture():
+    # What a flattened page keeps of its header and comment box, in several languages: none of it is
+    # the headline, whose own words come later.
+    furniture = ["skip to main | skip to sidebar", "Zum Inhalt springen", "Du liest gerade",
+                 "Sie sind hier", "+Comments Leave a Comment", "Get The Harbour Post to your inbox daily",
+                 "View All Result", "Join now"]
+    rules = textdump.default_rules()
+    for line in furniture:
+        assert line.lower() in rules.nav_lines or rules.nav_pattern.search(line.lower()), line
+    dump = "\n\n".join([*furniture, "Freedonia And Sylvania Ministers Meet", P1, P2])
+    parts = textdump.clean(dump)
+    assert parts.title == "Freedonia And Sylvania Ministers Meet"
+    assert parts.text == P1 + "\n\n" + P2
+
+
+def test_prose_about_inboxes_and_comments_is_kept():
+    rules = textdump.default_rules()
+    for prose in ("The ministry said the complaints had been arriving in your inbox and ours for weeks, "
+                  "and that it would answer each of them before the end of the month.",
+                  "Residents were invited to join now closed consultations on the new harbour wall."):
+        assert not rules.nav_pattern.search(prose.lower()), prose
+
+
+def test_a_posted_by_line_is_a_byline_in_other_languages_too():
+    rules = textdump.default_rules()
+    for line, name in (("Veröffentlicht von Jane Doe", "Jane Doe"), ("Posted by John Roe", "John Roe"),
+                       ("Publicado por Ana Pérez", "Ana Pérez")):
+        assert textdump._byline(line, rules) == name

@@ -51,7 +51,14 @@ _QUOTES = re.compile(r"[\"'“”‘’«»„‟‹›`´]")
 _SPACE = re.compile(r"\s+")
 # A date, a time, a year, a separator or an address: the mark of a <title> ("X | Site") or a teaser.
 _NOT_TITLE = re.compile(r"\d{1,2}[./:]\d{1,2}|\b\d{4}\b|[|»›@/]|https?:|\.(com|de|org|net)\b", re.I)
-_CAPTION = re.compile(r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuters/|afp/|\bdpa\b", re.I)
+# A photo caption: a credit, the people "from left" (German "von links", "v. l."), or a sentence ending
+# in a wire service's name ("Penguins in the Antarctic. EFE").
+_CAPTION = re.compile(
+    r"©|\b(?:photo|foto|bild|image|credit)s?\s*:|getty|reuters/|afp/|\bdpa\b"
+    r"|\((?:von links|v\.\s?l\.|from left|left to right|l-r|l to r|de izquierda a derecha|de gauche à droite)\b"
+    r"|\.\s+(?:EFE|AFP|AP|Reuters|Xinhua|ANSA|Getty Images)\.?$",
+    re.I,
+)
 
 # A date in any common form, English or not ("19.11.2021", "2024-01-19", "13. März 2019",
 # "September 17, 2019", "12.12.22"): a short line holding one is the article's date line even when
