@@ -338,3 +338,54 @@ def test_an_exercise_held_by_two_countries_forces_is_joint():
     assert [e.event_type for e in events.code(d, Article(id="t", text=d.text), both, coder)] == ["COOPERATE"]
     one = (side(0, 4, "RUR"),)
     assert [e.event_type for e in events.code(d, Article(id="t", text=d.text), one, coder)] == ["MOBILIZE"]
+
+
+def _noun_phrase(subject: str, verb: str, lemma: str, modifier: str | None, noun: str) -> list[Row]:
+    """"SUBJECT VERB a [MODIFIER] NOUN." with the noun's lemma its own lower-cased text."""
+    rows: list[Row] = [(subject, 1, "nsubj", "NOUN", subject.lower(), "O"), (verb, 1, "ROOT", "VERB", lemma, "O"),
+                       ("a", 3 + bool(modifier), "det", "DET", "a", "O")]
+    if modifier:
+        rows.append((modifier, 4, "amod", "ADJ", modifier, "O"))
+    rows += [(noun, 1, "dobj", "NOUN", noun, "O"), (".", 1, "punct", "PUNCT", ".", "O")]
+    return rows
+
+
+def test_a_cardiac_arrest_is_no_detention():
+    assert _coded(_noun_phrase("Patients", "suffered", "suffer", "cardiac", "arrest")) == []
+    assert _coded(_noun_phrase("Police", "made", "make", None, "arrest")) == [("COERCE", "arrest")]
+
+
+def test_a_court_battle_is_a_lawsuit_and_a_fierce_battle_is_fighting():
+    assert _coded(_noun_phrase("Families", "won", "win", "court", "battle")) == [("ACCUSE", "allege")]
+    assert _coded(_noun_phrase("Rebels", "won", "win", "fierce", "battle")) == [("ASSAULT", None)]
+
+
+def test_pressing_charges_is_a_legal_accusation_and_pressing_a_lever_no_demand():
+    assert _coded(_verb_obj("family", "pressed", "press", "charges", "charge")) == [("ACCUSE", "allege")]
+    assert _coded(_verb_obj("rat", "pressed", "press", "lever", "lever")) == []
+
+
+def test_killing_animals_is_no_assault():
+    assert _coded(_verb_obj("villagers", "killed", "kill", "elephants", "elephant")) == []
+    assert _coded(_verb_obj("gunmen", "killed", "kill", "villagers", "villager")) == [("ASSAULT", None)]
+
+
+def test_training_forces_is_military_aid_but_training_alone_is_no_event():
+    assert _coded(_verb_obj("instructors", "trained", "train", "soldiers", "soldier")) == [("AID", None)]
+    practice: list[Row] = [("The", 1, "det", "DET", "the", "O"), ("athletes", 2, "nsubj", "NOUN", "athlete", "O"),
+                           ("trained", 2, "ROOT", "VERB", "train", "O"), ("daily", 2, "advmod", "ADV", "daily", "O"),
+                           (".", 2, "punct", "PUNCT", ".", "O")]
+    assert _coded(practice) == []
+    assert _coded(_verb_obj("coach", "trained", "train", "rats", "rat")) == []
+
+
+def test_forces_training_alongside_another_partys_is_joint_training():
+    rows: list[Row] = [  # "Troops trained alongside Ruritanian infantry."
+        ("Troops", 1, "nsubj", "NOUN", "troop", "O"),
+        ("trained", 1, "ROOT", "VERB", "train", "O"),
+        ("alongside", 1, "prep", "ADP", "alongside", "O"),
+        ("Ruritanian", 4, "amod", "ADJ", "ruritanian", "B-NORP"),
+        ("infantry", 2, "pobj", "NOUN", "infantry", "O"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ]
+    assert _coded(rows) == [("COOPERATE", None)]
