@@ -11,6 +11,7 @@ advcl, ccomp ... up to the clause that is not reported speech) and returns
 - ``intended``: governed by intent words ("ready to", "open to", "plans to", "will"); ``conditional``
   instead when the intent carries a condition ("open to talks if ...").
 - ``hypothetical``: a modal of possibility (could, might, may, would).
+- ``hypothetical``: a yes/no question ("Did the ministry approve the deal?"; see ``polar_question``).
 - ``conditional``: the predicate's clause carries a condition ("if", "provided", "unless").
 - ``asserted`` otherwise. ``negated`` is true when a "not"/"never"/"no" attaches to the predicate or
   to the verb that carries it.
@@ -165,9 +166,36 @@ def modality(tok: Token) -> tuple[str, bool, str]:
         if cur.dep_ not in _CHAIN or cur.head.i == cur.i:
             break
         cur = cur.head
+    if polar_question(cur):
+        return "hypothetical", negated, f"yes/no question on '{cur.text}'"
     if cond:
         return "conditional", negated, f"condition '{cond}'"
     return "asserted", negated, "no modal marker"
+
+
+# Question words: a question they open presupposes its event ("Why did the army attack the town?").
+_WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
+_CLOSING = frozenset({'"', "'", "”", "’", "»", ")", "]"})
+
+
+def polar_question(clause: Token) -> bool:
+    """Is ``clause`` (a verb heading its sentence's clause) asked as a yes/no question: its sentence
+    ends in "?" and an auxiliary comes before its subject ("Did the ministry approve the deal?", "Has
+    it been approved?", "Is the border closed?"), with no question word before it? Such a question
+    asserts nothing; a wh-question presupposes its event and is left alone."""
+    sent = clause.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in _CLOSING), None)
+    if last is None or last.text != "?":
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return False
+    inverted = clause.pos_ == "AUX" and clause.i < subject.i
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i), None)
+    first = clause if inverted else aux
+    if first is None:
+        return False
+    return not any(t.lower_ in _WH for t in sent if t.i < first.i)
 
 
 # Prepositions by which "agree" names what is agreed on ("agreed with X on a truce", "agreed to talks").
