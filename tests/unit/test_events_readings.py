@@ -389,3 +389,28 @@ def test_forces_training_alongside_another_partys_is_joint_training():
         (".", 1, "punct", "PUNCT", ".", "O"),
     ]
     assert _coded(rows) == [("COOPERATE", None)]
+
+
+def _launched_at(pobj: str, lemma: str) -> list[Row]:
+    """"The army launched rockets at POBJ." """
+    return [("The", 1, "det", "DET", "the", "O"), ("army", 2, "nsubj", "NOUN", "army", "O"),
+            ("launched", 2, "ROOT", "VERB", "launch", "O"), ("rockets", 2, "dobj", "NOUN", "rocket", "O"),
+            ("at", 2, "prep", "ADP", "at", "O"), (pobj, 4, "pobj", "NOUN", lemma, "O"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+
+
+def test_a_time_after_at_names_no_target():
+    assert [t for t, _ in _coded(_launched_at("villages", "village"))] == ["ASSAULT"]
+    # "at dawn" is when, not at whom: a launch, no attack.
+    assert [t for t, _ in _coded(_launched_at("dawn", "dawn"))] == ["MOBILIZE"]
+
+
+def test_capturing_pictures_seizes_no_one_but_capturing_a_town_does():
+    assert _coded(_verb_obj("tourists", "captured", "capture", "pictures", "picture")) == []
+    assert [t for t, _ in _coded(_verb_obj("rebels", "captured", "capture", "town", "town"))] == ["ASSAULT"]
+
+
+def test_attacking_a_proclamation_is_criticism():
+    coded = _coded(_verb_obj("president", "attacked", "attack", "proclamation", "proclamation"))
+    assert [t for t, _ in coded] == ["ACCUSE"]
+    assert [t for t, _ in _coded(_verb_obj("gunmen", "attacked", "attack", "convoy", "convoy"))] == ["ASSAULT"]

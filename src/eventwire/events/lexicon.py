@@ -106,6 +106,24 @@ def _children_lemmas(token: Token, deps: Iterable[str]) -> set[str]:
     return out
 
 
+# Words that make a prepositional phrase a time ("at 2:49 a.m.", "on Saturday", "in March"): such a phrase
+# names no target, so it does not satisfy an entry's ``prep`` ("launched a rocket at dawn" is no attack).
+_TIME_WORDS = frozenset({
+    "a.m.", "p.m.", "am", "pm", "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "noon",
+    "midnight", "hour", "o'clock", "today", "tonight", "yesterday", "tomorrow", "weekend",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+
+
+def _target_preps(token: Token) -> set[str]:
+    """The prepositions under ``token`` (as ``_children_lemmas`` gives them) whose object is not a time."""
+    kept = [c for c in token.children if c.dep_ in ("prep", "agent", "dative")
+            and not any(g.dep_ == "pobj" and g.lower_ in _TIME_WORDS for g in c.children)]
+    return {w for c in kept for w in (c.lemma_.lower(), c.lower_)}
+
+
 # Heads of partitive, counted, measured or collective phrases: in "released dozens of activists", "flew
 # 13 tons of medicine", "sent a team of doctors and equipment" the object that says what was released or
 # sent is the of-phrase (with its conjuncts).
@@ -216,7 +234,7 @@ class Lexicon:
         # The small model sometimes parses "stepped down", "pulled back" with the particle as advmod.
         prts = _children_lemmas(token, ("prt", "advmod")) | _result_particles(token)
         objs = _object_lemmas(token)
-        preps = _children_lemmas(token, ("prep", "agent", "dative"))
+        preps = _target_preps(token)
         mods = _children_lemmas(token, ("amod", "compound", "nmod"))
         for e in cands:
             if e.modifier and not mods & set(e.modifier):
