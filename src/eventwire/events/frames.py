@@ -8,7 +8,8 @@ adjective), ``frame(token, ...)`` finds:
   offensive by X") or the between-phrase of the verb of occurrence it is the subject of ("a clash
   occurred between X and Y", ``occurrence_verb``, whose prepositions also give the recipient); failing those, the
   subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
-  to military cooperation" -> Minsk);
+  to military cooperation" -> Minsk), though not for a noun set beside that verb's clause by a
+  preposition of time or cause ("Paris mourned after the attack": Paris did not attack);
 - recipient: the direct object (or the passive subject; the subject put "under" an event noun: "X was
   put under investigation"), else the object of the entry's preposition or of with/against/on/to/at
   (not "on" for AGREE: what is agreed on), or a dative, or the of-phrase of a demanded act ("demanded
@@ -147,15 +148,25 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+# Prepositions that set an event noun beside the clause in time or as its cause ("Paris mourns after the
+# attack", "X spoke during the talks"): the clause's subject did not carry out the noun's act.
+_BESIDE = frozenset({"after", "before", "since", "following", "amid", "amidst", "despite", "during", "until",
+                     "ahead"})
+
+
 def _subject_above(tok: Token, arcs: list[str]) -> Token | None:
-    """The subject of the nearest verb governing ``tok``."""
+    """The subject of the nearest verb governing ``tok``; none for an event noun set beside that verb's
+    clause by a preposition of time or cause (``_BESIDE``)."""
     cur = tok
+    noun = tok.pos_ in ("NOUN", "PROPN")
     for _ in range(8):
         subj = _child(cur, _SUBJ)
         if subj is not None and cur is not tok:
             arcs.append(f"subject of governing '{cur.text}'")
             return subj
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
+            return None
+        if noun and cur.dep_ == "prep" and cur.lower_ in _BESIDE:
             return None
         # Reported speech: the speaker of "X said Y attacked Z" is not Y's actor.
         if cur.dep_ == "ccomp" and cur is not tok:
