@@ -41,3 +41,13 @@ def test_a_gerund_after_the_clause_keeps_the_shared_subject():
     d = doc(rows)
     subject = frames._subject_above(d[3], [])
     assert subject is not None and subject.text == "Rebels"
+
+
+def test_a_noun_inside_a_stretch_of_time_has_no_actor_from_the_clause():
+    # "In the weeks of protests, police fired.": the police did not protest.
+    rows: list[Row] = [("In", 6, "prep", "ADP", "in", "O"), ("the", 2, "det", "DET", "the", "O"),
+                       ("weeks", 0, "pobj", "NOUN", "week", "O"), ("of", 2, "prep", "ADP", "of", "O"),
+                       ("protests", 3, "pobj", "NOUN", "protest", "O"), ("police", 6, "nsubj", "NOUN", "police", "O"),
+                       ("fired", 6, "ROOT", "VERB", "fire", "O"), (".", 6, "punct", "PUNCT", ".", "O")]
+    d = doc(rows)
+    assert frames._subject_above(d[4], []) is None

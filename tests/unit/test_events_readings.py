@@ -414,3 +414,15 @@ def test_attacking_a_proclamation_is_criticism():
     coded = _coded(_verb_obj("president", "attacked", "attack", "proclamation", "proclamation"))
     assert [t for t, _ in coded] == ["ACCUSE"]
     assert [t for t, _ in _coded(_verb_obj("gunmen", "attacked", "attack", "convoy", "convoy"))] == ["ASSAULT"]
+
+
+def test_a_plan_met_with_protests_is_no_meeting():
+    def met(pobj: str, lemma: str) -> list[Row]:  # "The plan met with protests." / "The minister met with envoys."
+        subject = "minister" if lemma == "envoy" else "plan"
+        return [("The", 1, "det", "DET", "the", "O"), (subject, 2, "nsubj", "NOUN", subject, "O"),
+                ("met", 2, "ROOT", "VERB", "meet", "O"), ("with", 2, "prep", "ADP", "with", "O"),
+                (pobj, 3, "pobj", "NOUN", lemma, "O"), (".", 2, "punct", "PUNCT", ".", "O")]
+    assert [t for t, _ in _coded(met("protests", "protest"))] == ["PROTEST"]
+    assert [t for t, _ in _coded(met("criticism", "criticism"))] == ["ACCUSE"]
+    assert _coded(met("silence", "silence")) == []
+    assert [t for t, _ in _coded(met("envoys", "envoy"))] == ["CONSULT"]

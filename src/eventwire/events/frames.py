@@ -9,7 +9,8 @@ adjective), ``frame(token, ...)`` finds:
   occurred between X and Y", ``occurrence_verb``, whose prepositions also give the recipient); failing those, the
   subject of the nearest governing verb, climbing through xcomp/acomp/prep/pobj/conj ("Minsk is open
   to military cooperation" -> Minsk), though not for a noun set beside that verb's clause by a
-  preposition of time or cause ("Paris mourned after the attack": Paris did not attack);
+  preposition of time or cause ("Paris mourned after the attack": Paris did not attack; "in the weeks of
+  protests, police fired");
 - recipient: the direct object (or the passive subject; the subject put "under" an event noun: "X was
   put under investigation"), else the object of the entry's preposition or of with/against/on/to/at
   (not "on" for AGREE: what is agreed on), or a dative, or the of-phrase of a demanded act ("demanded
@@ -154,6 +155,16 @@ _BESIDE = frozenset({"after", "before", "since", "following", "amid", "amidst", 
                      "ahead"})
 
 
+_SPAN_PREPS = frozenset({"in", "for", "within", "over", "throughout"})
+_TIME_UNITS = frozenset({"time", "day", "week", "month", "year", "decade", "hour", "period", "weekend", "night"})
+
+
+def _span_of_time(prep: Token) -> bool:
+    """Is ``prep`` a stretch of time ("in the sixteen weeks of protests", "for the first time in years")?"""
+    return prep.lower_ in _SPAN_PREPS and any(c.dep_ == "pobj" and c.lemma_.lower() in _TIME_UNITS
+                                              for c in prep.children)
+
+
 def _subject_above(tok: Token, arcs: list[str]) -> Token | None:
     """The subject of the nearest verb governing ``tok``; none for an event noun set beside that verb's
     clause by a preposition of time or cause (``_BESIDE``)."""
@@ -166,7 +177,7 @@ def _subject_above(tok: Token, arcs: list[str]) -> Token | None:
             return subj
         if cur.dep_ not in _CLIMB or cur.head.i == cur.i:
             return None
-        if noun and cur.dep_ == "prep" and cur.lower_ in _BESIDE:
+        if noun and cur.dep_ == "prep" and (cur.lower_ in _BESIDE or _span_of_time(cur)):
             return None
         # Reported speech: the speaker of "X said Y attacked Z" is not Y's actor.
         if cur.dep_ == "ccomp" and cur is not tok:
