@@ -426,3 +426,16 @@ def test_a_plan_met_with_protests_is_no_meeting():
     assert [t for t, _ in _coded(met("criticism", "criticism"))] == ["ACCUSE"]
     assert _coded(met("silence", "silence")) == []
     assert [t for t, _ in _coded(met("envoys", "envoy"))] == ["CONSULT"]
+
+
+def _released_to(obj: str, obj_lemma: str, pobj: str, pobj_lemma: str) -> list[Row]:
+    """"The ministry released OBJ to POBJ." """
+    return [("The", 1, "det", "DET", "the", "O"), ("ministry", 2, "nsubj", "NOUN", "ministry", "O"),
+            ("released", 2, "ROOT", "VERB", "release", "O"), (obj, 2, "dobj", "NOUN", obj_lemma, "O"),
+            ("to", 2, "prep", "ADP", "to", "O"), (pobj, 4, "pobj", "NOUN", pobj_lemma, "O"),
+            (".", 2, "punct", "PUNCT", ".", "O")]
+
+
+def test_releasing_a_statement_to_reporters_frees_no_one():
+    assert _coded(_released_to("statement", "statement", "reporters", "reporter")) == []
+    assert [t for t, _ in _coded(_released_to("hostages", "hostage", "mediators", "mediator"))] == ["RETREAT"]

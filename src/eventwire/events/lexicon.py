@@ -117,6 +117,24 @@ _TIME_WORDS = frozenset({
 })
 
 
+# Prepositions naming whom an act goes to or is for, and the people such a phrase names: with a
+# direct object of its own, a verb's "to reporters", "to President X" is whom it went to, never what
+# it acted on ("released a statement to reporters" releases no reporters), while "deployed troops to
+# the peacekeeping mission" still names the kind of deployment.
+_ADDRESSEE = frozenset({"to", "for"})
+_PEOPLE = frozenset({"reporter", "journalist", "press", "media", "people", "official", "leader", "president",
+                     "minister", "member", "supporter", "citizen", "family", "relative", "authority", "lawmaker",
+                     "diplomat", "envoy", "counterpart", "student", "worker", "voter", "resident", "public"})
+
+
+def _addressee(pobj: Token) -> bool:
+    """Does ``pobj`` name a person or people (a pronoun, a PERSON name, a people noun, or a name under a
+    people noun: "President Zelensky")?"""
+    if pobj.pos_ == "PRON" or pobj.ent_type_ == "PERSON" or pobj.lemma_.lower() in _PEOPLE:
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() in _PEOPLE for c in pobj.children)
+
+
 def _target_preps(token: Token) -> set[str]:
     """The prepositions under ``token`` (as ``_children_lemmas`` gives them) whose object is not a time."""
     kept = [c for c in token.children if c.dep_ in ("prep", "agent", "dative")
@@ -236,6 +254,9 @@ class Lexicon:
         objs = _object_lemmas(token)
         preps = _target_preps(token)
         mods = _children_lemmas(token, ("amod", "compound", "nmod"))
+        # A verb with a direct object of its own: a to- or for-phrase names whom it went to, not what
+        # ("released a statement to journalists" releases no journalists).
+        own = any(c.dep_ in ("dobj", "obj") for c in token.children)
         for e in cands:
             if e.modifier and not mods & set(e.modifier):
                 continue
@@ -244,7 +265,7 @@ class Lexicon:
             if e.object == (ANY_OBJECT,):
                 if not _has_object(token):
                     continue
-            elif e.object and not objs & set(e.object) and not _prep_objects(token) & set(e.object):
+            elif e.object and not objs & set(e.object) and not _prep_objects(token, own) & set(e.object):
                 continue
             if e.prep and not preps & set(e.prep):
                 continue
@@ -252,10 +273,14 @@ class Lexicon:
         return None
 
 
-def _prep_objects(token: Token) -> set[str]:
-    """Lemmas of objects of prepositions under ``token`` ("send aid to X": aid; "impose sanctions on")."""
+def _prep_objects(token: Token, own_object: bool = False) -> set[str]:
+    """Lemmas of objects of prepositions under ``token`` ("put troops on alert": alert; "release of
+    prisoners"), leaving out a to- or for-phrase naming people when ``token`` has an ``own_object``."""
     out: set[str] = set()
     for child in token.children:
+        if own_object and child.lower_ in _ADDRESSEE and any(_addressee(g) for g in child.children
+                                                               if g.dep_ == "pobj"):
+            continue
         if child.dep_ in ("prep", "prt", "advmod"):
             for g in child.children:
                 if g.dep_ == "pobj":
