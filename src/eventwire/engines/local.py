@@ -31,7 +31,7 @@ from itertools import islice
 import duckdb
 import numpy as np
 
-from eventwire import pipeline
+from eventwire import heap, pipeline
 from eventwire.engines.workers import code_parallel
 from eventwire.ingest import dedup
 from eventwire.ingest import read as read_sources
@@ -186,6 +186,9 @@ class _Run:
             self.writer.reject(r)
         self.rejects = []
         self.writer.release()
+        # DuckDB is closed and the batch's records are gone: the heap's free pages go back to the OS
+        # (see eventwire.heap), else what the parse and the write leave free adds up over the run.
+        heap.trim()
 
     def orphans(self) -> list[Article]:
         """Near-duplicates whose first copy was never stored (it was rejected): they get coded."""
@@ -207,6 +210,9 @@ def ingest(sources: Iterable[str], settings: Settings, on_item: OnItem | None = 
     events, quotes, rejects). ``workers`` > 1 codes in that many processes, with the same output.
     Raises StoreBusy at once when another ingest holds the store."""
     sources = list(sources)
+    # Large parse arrays mapped and unmapped each time, so the heap's free memory does not grow
+    # with the run (see eventwire.heap).
+    heap.tune()
     with ingest_lock(settings.db_path) as locked:
         def reopen() -> duckdb.DuckDBPyConnection:
             return open_store(settings.db_path, wait=WRITE_WAIT)
@@ -227,6 +233,9 @@ def ingest(sources: Iterable[str], settings: Settings, on_item: OnItem | None = 
                     # Whatever was coded before an interruption is kept (whole articles only).
                     run.flush()
                 if writer.counts.get("articles"):
+                    # The parse is over: what its memory left free goes back before DuckDB reads
+                    # every dated event, so that clustering's memory is not stacked on top of it.
+                    heap.trim()
                     _, writer.counts["event_clusters"] = clusters.cluster(writer.conn)
                 return dict(writer.counts)
         finally:
