@@ -150,3 +150,26 @@ def test_a_particle_with_an_object_is_a_preposition(stages) -> None:  # type: ig
     went = [t for t in doc if t.lemma_ == "go"]
     assert [speakers.is_cue(t) for t in went] == [False, True]
 
+
+
+@pytest.mark.parametrize("signoff", ["- Tomas Vale.", "Tomas Vale."])
+def test_sign_off_after_the_quotation_names_the_speaker(find, signoff: str) -> None:  # type: ignore[no-untyped-def]
+    text = (f"The senator repeated the claim at every stop.\n\n“We lost a million jobs to that deal.”\n\n"
+            f"{signoff}\n\nThe figure is too high.")
+    [q] = find(text)
+    assert q.cue == "-" and "Vale" in _who(q)
+
+
+@pytest.mark.parametrize("line", ["- Page 4 of the annual report.", "Port Vela, Monday."])
+def test_a_line_after_the_quotation_that_names_no_one_is_no_sign_off(find, line: str) -> None:  # type: ignore[no-untyped-def]
+    [q] = find(f"“Read the whole report before you judge it.”\n\n{line}")
+    assert q.speaker is None and q.cue is None
+
+
+@pytest.mark.parametrize("text", [
+    "Vale told Radio Vela in a written statement, “We will appeal the ruling.”",  # "written" is an adjective
+    "Vale wrote in a statement, “We will appeal the ruling.”",
+])
+def test_participle_used_as_an_adjective_is_no_cue(find, text: str) -> None:  # type: ignore[no-untyped-def]
+    [q] = find(text)
+    assert q.cue in ("told", "wrote") and _who(q) == "Vale"

@@ -11,10 +11,11 @@ two of them overlapping, every offset inside ``article.text``:
   a paragraph that continues an unclosed quotation joins it when it has no cue of its own;
 - each part's cue (``speakers``): for a quotation opening its sentence, the cue after it ("...," she
   said), as for one opening a clause after a colon or dash that hands over to the cue right after it
-  (Trump disagreed: "...," he said); else the one before it in its sentence (She said it was "..."),
-  else the clause its
-  introducing colon ends (The statement read: "..."), else, for a quotation inside a sentence with
-  no speech verb, that sentence's main verb (Cruz blamed the law on "..."). The speaker is the cue's subject
+  (Trump disagreed: "...," he said); else the one before it in its sentence (She said it was "...");
+  else the clause its introducing colon ends (The statement read: "..."), or the name alone before
+  that colon (Clinton: "..."). A group left with no cue takes, for a quotation inside a sentence with
+  no speech verb, that sentence's main verb (Cruz blamed the law on "..."); else a sign-off after it
+  ("..."\n\n- Jane Roe.). The speaker is the cue's subject
   (``speakers.speaker_token``), resolved through ``mentions``; a quotation with no cue, or with a
   participle cue that names nobody ("Adding, “...”"), takes the speaker of the previous quotation of
   the same or the preceding paragraph;
@@ -199,11 +200,13 @@ def _direct(doc: Doc, article: Article, mentions: list[ActorMention]) -> list[Qu
         scare = len(g.parts) == 1 and _is_scare(doc, text, s, e)
         if cue is None and not scare and not _opens_sentence(doc, s):
             cue = speakers.clause_verb(doc, s)
+        if cue is None and not scare:
+            cue = speakers.signoff_cue(doc, text, e)
         speaker = None
         if cue is not None:
             span = speakers.speaker_span(cue, [(p.start, p.end) for p in g.parts])
             speaker = speakers.mention_for(span, mentions) if span is not None else None
-        cue_text = cue.text if cue is not None else None
+        cue_text = None if cue is None else "-" if speakers.is_signoff(cue) else cue.text
         # No cue, or a participle naming nobody ("Adding, “...”"): the previous speaker goes on.
         if speaker is None and not scare and prev is not None and prev.speaker is not None and \
                 g.para - prev_para <= 1 and (cue is None or cue.tag_ == "VBG"):
@@ -273,28 +276,36 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
 # besides the cues (one set, so that ``tokens_with`` finds its memo table under one key).
 _MARK_TOKENS = frozenset(direct.MARKS | {"''", "``"})
 _COLON = frozenset({":"})
-_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS | _COLON
+_DASHES = frozenset({"-", "–", "—", "--"})
+_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS | _COLON | _DASHES
 
 
 def focus(doc: Doc) -> np.ndarray:
     """The tokens that may anchor a quotation whose speaker needs entities, as a boolean mask over
     ``doc``, read from the parse alone: quotation marks, "according", a colon right before a quotation
-    mark (a transcript-style 'Name: "..."' needs the name's entity type, and a paragraph break may part
-    the name from the quotation), and a speech cue whose speaker phrase (``speakers.speaker_span``) holds
-    a proper noun. A speaker that is a pronoun ("he said") or a
-    common noun ("the ministry said") is resolved without the entities of its sentence, by coreference
-    or the KB's roles, so its sentence needs none unless something else in it does
-    (``eventwire.nlp.focus``)."""
+    mark, a dash right after one and a short line after one (a transcript-style 'Name: "..."' and a
+    sign-off '"..." - Name' need the name's entity type, and a paragraph break may part the name from
+    the quotation), and a
+    speech cue whose speaker phrase (``speakers.speaker_span``) holds a proper noun. A speaker that is
+    a pronoun ("he said") or a common noun ("the ministry said") is resolved without the entities of
+    its sentence, by coreference or the KB's roles, so its sentence needs none unless something else
+    in it does (``eventwire.nlp.focus``)."""
     mask = np.zeros(len(doc), dtype=bool)
     for t in tokens_with(doc, speakers.cue_lemmas(), _FOCUS_WORDS):
         named = t.lower_ in _FOCUS_WORDS
         if t.lower_ in _COLON:
             after = next((w for w in doc[t.i + 1 : t.i + 3] if not w.is_space), None)
             named = after is not None and after.text in _MARK_TOKENS
+        elif t.lower_ in _DASHES:
+            before = next((w for w in reversed(doc[max(0, t.i - 2) : t.i]) if not w.is_space), None)
+            named = before is not None and before.text in _MARK_TOKENS
         elif not named and speakers.is_cue(t):
             span = speakers.speaker_span(t)
             named = span is not None and any(w.pos_ == "PROPN" for w in span)
         mask[t.i] = named
+        if t.lower_ in _MARK_TOKENS and t.i + 2 < len(doc) and doc[t.i + 1].is_space and "\n" in doc[t.i + 1].text:
+            line = doc[t.i + 2].sent  # a short line after a quotation may be a sign-off ("Jane Roe.")
+            mask[line.start] = mask[line.start] or len(line) <= speakers.SIGNOFF_MAX_WORDS + 2
     return mask
 
 

@@ -1,7 +1,8 @@
 """Who said it: speech cues next to a quotation, and the speaker each cue names.
 
 Cues (``is_cue``): verbs of saying, writing, naming and reading from ``data/cues.yaml`` ("said",
-"told", "called it", "the letter reads"), and "according to". Not cues: "so-called", "call for/on".
+"told", "called it", "the letter reads"), and "according to". Not cues: "so-called", "a written
+statement" (a participle as adjective), "call for/on".
 Where a quotation's cue is looked for (``cue_after``, ``cue_before``, ``colon_cue``, ``clause_verb``):
 
 - after the closing mark, up to the end of its sentence ("...," he said) or of the next sentence
@@ -31,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire import yamlio
 from eventwire.nlp import text_length, token_at
+from eventwire.quotes import direct
 from eventwire.records import UNRESOLVED, ActorMention
 
 
@@ -106,6 +108,9 @@ def is_cue(tok: Token) -> bool:
         return False
     if tok.i and tok.doc[tok.i - 1].text in ("-", "‐") and not tok.doc[tok.i - 1].whitespace_:
         return False  # "so-called", "much-repeated": part of an adjective
+    if tok.dep_ == "amod" and tok.i and tok.doc[tok.i - 1].pos_ in ("DET", "ADJ", "PRON") \
+            and tok.head.i > tok.i and tok.head.pos_ == "NOUN":
+        return False  # "in a written statement", "his prepared remarks": a participle used as an adjective
     # "call for", "call on X to": a demand, not a naming or a saying.
     return not (lemma == "call" and any(c.lower_ in ("for", "on", "off") and c.i == tok.i + 1
                                         for c in tok.children))
@@ -227,6 +232,8 @@ def speaker_token(cue: Token, avoid: Sequence[tuple[int, int]] = ()) -> Token | 
         return ok(_according_object(cue))
     if cue.text == ":":
         return ok(transcript_name(cue))
+    if is_signoff(cue):
+        return ok(signoff_name(cue))
     if cue.dep_ == "acl" and cue.tag_ in _FINITE and cue.head.i < cue.i and cue.head.pos_ in _NOMINAL \
             and _subject(cue) is None and ok(cue.head) is not None:
         return cue.head  # "a man yelled “...”": the parser made the clause a modifier of its subject
@@ -403,6 +410,72 @@ def transcript_name(colon: Token) -> Token | None:
         return None
     last = words[-1]
     if any(t.pos_ not in _NAME_POS for t in words) or last.pos_ != "PROPN" or last.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    return last
+
+
+_DASH_TOKENS = frozenset({"-", "–", "—", "--"})
+SIGNOFF_MAX_WORDS = 6
+
+
+def signoff_cue(doc: Doc, text: str, end: int) -> Token | None:
+    """For a quotation ending at ``end`` followed, on its line or the next paragraph, by a sign-off
+    ("...”\n\n- Jane Roe, tweeting after the debate."; "...” — Jane Roe"; a name alone on the next
+    line, "...”\n\nJane Roe."), the sign-off's first token (the dash, or the name's first word), when
+    ``signoff_name`` finds a name there. ``text`` is the text ``doc`` was parsed from."""
+    i = end
+    while i < len(text) and text[i] in direct.MARKS:
+        i += 1
+    j = i
+    while j < len(text) and text[j] in " \t\xa0\n" and text.count("\n", i, j + 1) <= 2:
+        j += 1
+    if j >= len(text) or (j == i and text[j] == "-"):
+        return None  # '"..."-style': a hyphen glued to the mark is no sign-off
+    if text[j] not in "-–—" and "\n" not in text[i:j]:
+        return None  # a name with no dash signs off only from a line of its own
+    start = token_at(doc, j)
+    if start is None or signoff_name(start) is None:
+        return None
+    return start
+
+
+def is_signoff(cue: Token) -> bool:
+    """``cue`` (as the cue functions here return it) starts a sign-off (``signoff_cue``): a dash, or a
+    word that is neither a verb nor a cue (the first word of a name alone on its line)."""
+    return cue.text in _DASH_TOKENS or not (cue.pos_ in ("VERB", "AUX") or cue.text == ":" or is_cue(cue))
+
+
+def signoff_name(start: Token) -> Token | None:
+    """The name a sign-off starting at ``start`` gives: after a dash, the first phrase, up to a comma,
+    full stop or line end ("- Bernie Sanders.", "-President Obama, tweeting after the speech"); with no
+    dash, a phrase that fills its line ("Bernie Sanders."). The phrase has at most
+    ``SIGNOFF_MAX_WORDS`` verbless words and ends in a proper noun the recogniser took for a person or
+    (after a dash) an organisation."""
+    doc = start.doc
+    dashed = start.text in _DASH_TOKENS
+    first = start.i + 1 if dashed else start.i
+    words: list[Token] = []
+    stop: Token | None = None
+    for t in doc[first : first + SIGNOFF_MAX_WORDS + 1]:
+        if t.is_space or t.text in (",", ".", ";", "("):
+            stop = t
+            break
+        words.append(t)
+        if "\n" in t.whitespace_:
+            break
+    if not 0 < len(words) <= SIGNOFF_MAX_WORDS:
+        return None
+    if not dashed:
+        # The line ends with the phrase: at most a full stop follows it before the line break.
+        after = stop if stop is not None else (doc[words[-1].i + 1] if words[-1].i + 1 < len(doc) else None)
+        if after is not None and after.text == ".":
+            after = doc[after.i + 1] if after.i + 1 < len(doc) else None
+        if after is not None and not after.is_space and "\n" not in words[-1].whitespace_:
+            return None
+    last = words[-1]
+    # With no dash, a person only: an organisation alone on a line is a photo or source credit.
+    kinds = ("PERSON", "ORG") if dashed else ("PERSON",)
+    if any(t.pos_ not in _NAME_POS for t in words) or last.pos_ != "PROPN" or last.ent_type_ not in kinds:
         return None
     return last
 
