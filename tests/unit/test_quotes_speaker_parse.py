@@ -3,7 +3,9 @@ some sentences and not for others, pinned here so that the rule does not hang on
 
 from __future__ import annotations
 
-from handbuilt import doc
+import pytest
+from handbuilt import VOCAB, doc
+from spacy.tokens import Doc
 
 from eventwire.quotes import speakers
 
@@ -57,3 +59,20 @@ def test_of_two_subjects_the_nearer_one_before_the_cue_speaks() -> None:
                    ("Vale", 7, "nsubj", "PROPN"), ("said", 7, "ROOT", "VERB"), (".", 7, "punct", "PUNCT")]))
     tok = speakers.speaker_token(d[7])
     assert tok is not None and tok.text == "Vale"
+
+
+def _tagged(spec: list[tuple[str, int, str, str, str]]) -> Doc:
+    """One sentence from rows of (word, head index, dep, pos, fine tag)."""
+    return Doc(VOCAB, words=[r[0] for r in spec], spaces=[True] * len(spec), heads=[r[1] for r in spec],
+               deps=[r[2] for r in spec], pos=[r[3] for r in spec], tags=[r[4] for r in spec],
+               lemmas=[r[0].lower() for r in spec], sent_starts=[i == 0 for i in range(len(spec))])
+
+
+@pytest.mark.parametrize(("tag", "who"), [("VBZ", "voice"), ("VBG", None)])
+def test_noun_right_before_a_finite_cue_speaks(tag: str, who: str | None) -> None:
+    # "”, a voice over says/saying": no subject in the parse; before a finite verb the noun is its subject,
+    # before a participle it need not be ("a photo of a man saying ...").
+    d = _tagged([("”", 4, "punct", "PUNCT", "''"), ("a", 2, "det", "DET", "DT"), ("voice", 4, "dobj", "NOUN", "NN"),
+                 ("over", 4, "advmod", "ADP", "IN"), ("says", 4, "ROOT", "VERB", tag)])
+    tok = speakers.speaker_token(d[4])
+    assert (tok.text if tok is not None else None) == who
