@@ -173,3 +173,20 @@ def test_a_line_after_the_quotation_that_names_no_one_is_no_sign_off(find, line:
 def test_participle_used_as_an_adjective_is_no_cue(find, text: str) -> None:  # type: ignore[no-untyped-def]
     [q] = find(text)
     assert q.cue in ("told", "wrote") and _who(q) == "Vale"
+
+
+@pytest.mark.parametrize("text", [
+    "“We are not being paid!” Tomas Vale declared, a point he likes to make after every appearance on the evening "
+    "news in Port Vela.",
+    "“Is it over? Really?” Vale asked, looking at the long list of results that had come in from the northern "
+    "districts overnight.",
+])
+def test_long_sentence_opening_with_its_attribution_after_a_quotation(find, text: str) -> None:  # type: ignore[no-untyped-def]
+    [q] = find(text)
+    assert "Vale" in _who(q)
+
+
+def test_long_sentence_after_a_quotation_with_its_cue_far_in_attributes_nothing(find) -> None:  # type: ignore[no-untyped-def]
+    [q] = find("“Stop the count now!” The crowd that had gathered outside the hall since the early hours of Monday "
+               "morning said nothing at all.")
+    assert q.speaker is None

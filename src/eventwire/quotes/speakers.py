@@ -315,11 +315,19 @@ def cue_after(doc: Doc, end: int, limit: int) -> Token | None:
     return None
 
 
+# A sentence the parser split off after a quotation attributes it when its cue comes within this many
+# words of its start, however long the sentence ("LeVell declared, a point he likes to make ...").
+ATTRIBUTION_LEAD = 4
+
+
 def _bare_attribution(sent: Span) -> bool:
-    """A short sentence that only attributes ("Biden said."; "the actor asked in the video's
-    description."): a cue verb with no clause of its own to report."""
+    """A sentence that only attributes ("Biden said."; "the actor asked in the video's description.";
+    "Jo Roe declared, a point she makes often ..."): a cue verb with no clause of its own to report,
+    in a short sentence or among its first ``ATTRIBUTION_LEAD`` words."""
     cue = next((t for t in sent if is_cue(t)), None)
-    return cue is not None and len(sent) <= 15 and not any(c.dep_ == "ccomp" for c in cue.children)
+    if cue is None or any(c.dep_ == "ccomp" for c in cue.children):
+        return False
+    return len(sent) <= 15 or cue.i - sent.start <= ATTRIBUTION_LEAD
 
 
 # How many words (the speaker phrase) may stand between a closing mark and the cue it hands over to.
