@@ -190,3 +190,14 @@ def test_long_sentence_after_a_quotation_with_its_cue_far_in_attributes_nothing(
     [q] = find("“Stop the count now!” The crowd that had gathered outside the hall since the early hours of Monday "
                "morning said nothing at all.")
     assert q.speaker is None
+
+
+def test_verb_with_a_speech_noun_as_object_is_a_cue(find) -> None:  # type: ignore[no-untyped-def]
+    [q] = find("Right after the ruling, Vale issued a statement, “We will appeal this decision in every court.”")
+    assert q.cue == "issued" and _who(q) == "Vale"
+
+
+def test_speech_noun_verb_does_not_make_a_term_a_quotation(find) -> None:  # type: ignore[no-untyped-def]
+    # Still a scare quote (which the sentence's cue may attribute, as "the ministry said" would).
+    [q] = find("The ministry issued a statement on the “hot phase” of the drills near the border.")
+    assert q.scare

@@ -65,7 +65,9 @@ def _attributed(span: Span) -> bool:
             if cur.i == cur.head.i:
                 break
             cur = cur.head
-            if speakers.is_cue(cur):
+            # A speech noun's verb ("issued a statement on the “hot phase”") names who speaks, not who
+            # coined the term.
+            if speakers.is_cue(cur, nouns=False):
                 return True
     return False
 

@@ -43,6 +43,7 @@ class _Cues:
     verbs: frozenset[str]
     phrasal: dict[str, frozenset[str]]
     past: dict[str, str]
+    nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def _cues() -> _Cues:
     data = yamlio.load(resources.files("eventwire.quotes").joinpath("data/cues.yaml").read_text("utf-8"))
     return _Cues(frozenset(data.get("verbs") or ()),
                  {k: frozenset(str(p) for p in v) for k, v in (data.get("phrasal") or {}).items()},
-                 dict(data.get("past") or {}))
+                 dict(data.get("past") or {}), frozenset(data.get("nouns") or ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,9 +95,10 @@ def _has_particle(tok: Token, particles: frozenset[str]) -> bool:
     return any(c.lower_ in particles and not any(g.dep_ == "pobj" for g in c.children) for c in cands)
 
 
-def is_cue(tok: Token) -> bool:
-    """A reporting verb of ``cues.yaml`` (a phrasal one with its particle: "shot back"), or the
-    "according" of "according to X"."""
+def is_cue(tok: Token, nouns: bool = True) -> bool:
+    """A reporting verb of ``cues.yaml`` (a phrasal one with its particle: "shot back"), with ``nouns``
+    a verb whose object is a speech noun of it ("issued a statement"), or the "according" of
+    "according to X"."""
     if tok.lower_ == "according":
         return any(c.lower_ == "to" for c in tok.children) or (
             tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to")
@@ -104,7 +106,9 @@ def is_cue(tok: Token) -> bool:
     if lemma is None:
         return False
     cues = _cues()
-    if lemma not in cues.verbs and not (lemma in cues.phrasal and _has_particle(tok, cues.phrasal[lemma])):
+    if lemma not in cues.verbs and not (lemma in cues.phrasal and _has_particle(tok, cues.phrasal[lemma])) \
+            and not (nouns and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.nouns
+                                                          for c in tok.children)):
         return False
     if tok.i and tok.doc[tok.i - 1].text in ("-", "‐") and not tok.doc[tok.i - 1].whitespace_:
         return False  # "so-called", "much-repeated": part of an adjective
