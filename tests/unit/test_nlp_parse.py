@@ -148,3 +148,11 @@ def test_the_first_words_a_pipeline_parses_are_kept_outside_any_zone(settings: S
     again = [from_row({"id": "3", "text": first.replace("Ostrivane", "Pennacrest")}, input="w#3")]
     list(nlp.parse(again, settings, transient=True))
     assert "Pennacrest" not in strings
+
+
+def test_quotation_marks_glued_to_punctuation_are_split_off(settings: Settings) -> None:
+    tokenizer = nlp.load(settings.spacy_model, settings.fast_attrs).tokenizer
+    words = [t.text for t in tokenizer("He said,“We won.”Then at 3:30 the U.S. paid 1,000.")]
+    assert words[:4] == ["He", "said", ",", "“"]
+    assert words[6:9] == [".", "”", "Then"]
+    assert {"3:30", "U.S.", "1,000"} <= set(words)

@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from eventwire import cache
 from eventwire.actors import phrase
 from eventwire.actors.kb import PLACE_KINDS, KnowledgeBase, Name, Role, code_of, key
-from eventwire.nlp import tokens_with
+from eventwire.nlp import GLUED_MARKS, tokens_with
 from eventwire.records import UNRESOLVED, Actor, ActorMention
 
 _GROUP_NOUNS = {"member", "members", "state", "states", "ally", "allies", "country", "countries", "nations",
@@ -70,12 +70,13 @@ def _patterns(nlp: Language, kb: KnowledgeBase) -> tuple[list[Pattern], list[Pat
     Tokenizing ten thousand names costs about a second, mostly in creating their words in the
     vocabulary; the hashes alone are all the matcher needs (attribute hashes are fixed functions of the
     text). The key covers the KB's own digest, this module's source (how patterns are made), spaCy's
-    version and the pipeline's name and version, which fix the tokenizer's rules."""
+    version, the pipeline's name and version, which fix the tokenizer's rules, and the infixes
+    ``eventwire.nlp.load`` adds to them."""
     if kb.digest is None:
         return _tokenize(nlp, kb)
     meta = nlp.meta
     key = cache.digest(kb.digest, Path(__file__).read_bytes(), spacy.about.__version__, str(nlp.lang),
-                       str(meta.get("name")), str(meta.get("version")))
+                       str(meta.get("name")), str(meta.get("version")), GLUED_MARKS)
     cached = cache.get("patterns", key)
     if isinstance(cached, tuple) and len(cached) == 2:
         return cached

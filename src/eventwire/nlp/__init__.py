@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import IS_SPACE, LEMMA, LOWER
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelError
@@ -38,6 +40,11 @@ _warmed: dict[int, int] = {}  # id of a loaded pipeline -> words it parsed outsi
 
 
 PARAGRAPHS = "eventwire_paragraphs"
+# A quotation mark glued to the punctuation before it ('Ryan said,“Look', '“We will,”Clinton said',
+# 'He said:“We'): spaCy splits marks off a token's edges only, so the run stays one token, which the
+# tagger takes for a name and the parser for the cue's subject. ``load`` adds these infixes, which
+# split the punctuation from the word before it and the mark from the punctuation.
+GLUED_MARKS = r"(?<=\w)[,:;.!?](?=[“”\"])|(?<=[,:;.!?])[“”\"]"
 
 
 @Language.component(PARAGRAPHS)
@@ -127,9 +134,24 @@ def load(name: str, fast_attrs: bool = True) -> Language:
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    _split_glued_marks(nlp)
     if fast_attrs:
         fastattrs.install(nlp)
     return nlp
+
+
+def _split_glued_marks(nlp: Language) -> None:
+    """Adds ``GLUED_MARKS`` to the infixes of ``nlp``'s tokenizer (once; not to a custom tokenizer)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    if tokenizer.infix_finditer is None:
+        tokenizer.infix_finditer = re.compile(GLUED_MARKS).finditer
+        return
+    # The compiled pattern behind the bound finditer; a finditer of some other kind is left alone.
+    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
+    if isinstance(pattern, str) and GLUED_MARKS not in pattern:
+        tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_MARKS}").finditer
 
 
 def _focus_usable(nlp: Language) -> bool:

@@ -10,11 +10,15 @@ two of them overlapping, every offset inside ``article.text``:
   own and nothing but the first part's attribution stands between them ("“We will,” she said. “Soon.”");
   a paragraph that continues an unclosed quotation joins it when it has no cue of its own;
 - each part's cue (``speakers``): for a quotation opening its sentence, the cue after it ("...," she
-  said), else the one before it in its sentence (She said it was "..."), else the clause its
-  introducing colon ends (The statement read: "..."), else, for a quotation inside a sentence with
-  no speech verb, that sentence's main verb (Cruz blamed the law on "..."). The speaker is the cue's subject
-  (``speakers.speaker_token``), resolved through ``mentions``; a quotation with no cue takes the speaker
-  of the previous quotation of the same or the preceding paragraph;
+  said), as for one opening a clause after a colon or dash that hands over to the cue right after it
+  (Trump disagreed: "...," he said); else the one before it in its sentence (She said it was "...");
+  else the clause its introducing colon ends (The statement read: "..."), or the name alone before
+  that colon (Clinton: "..."). A group left with no cue takes, for a quotation inside a sentence with
+  no speech verb, that sentence's main verb (Cruz blamed the law on "..."); else a sign-off after it
+  ("..."\n\n- Jane Roe.). The speaker is the cue's subject
+  (``speakers.speaker_token``), resolved through ``mentions``; a quotation with no cue, or with a
+  participle cue that names nobody ("Adding, “...”"), takes the speaker of the previous quotation of
+  the same or the preceding paragraph;
 - short verbless phrases embedded in running text are scare quotes ("the so-called “hot phase”"):
   kept with ``scare=True``; their speaker is the cue's when their sentence attributes the term (the
   Kremlin said the drills entered a "hot phase"), else None, and a scare quote never passes its
@@ -61,7 +65,9 @@ def _attributed(span: Span) -> bool:
             if cur.i == cur.head.i:
                 break
             cur = cur.head
-            if speakers.is_cue(cur):
+            # A speech noun's verb ("issued a statement on the “hot phase”") names who speaks, not who
+            # coined the term.
+            if speakers.is_cue(cur, nouns=False):
                 return True
     return False
 
@@ -126,6 +132,16 @@ def _opens_sentence(doc: Doc, start: int) -> bool:
     return all(t.is_punct or t.is_space for t in doc[first.sent.start : first.i])
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """The quotation at ``start`` follows a colon or a dash: it opens a clause of its own inside its
+    sentence ('Trump disagreed: "..."'; 'She was blunt - "..."'), unlike a phrase quoted inside a
+    clause (called it "...", said that it was "...")."""
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in direct.MARKS):
+        i -= 1
+    return i >= 0 and text[i] in ":-–—"
+
+
 def _groups(doc: Doc, text: str) -> list[_Group]:
     """The direct quotations' parts grouped by attribution (see the module docstring)."""
     parts = direct.parts(text)
@@ -139,8 +155,15 @@ def _groups(doc: Doc, text: str) -> list[_Group]:
         before = speakers.cue_before(doc, p.start, lo)
         after = speakers.cue_after(doc, p.end, hi)
         # A quotation that opens its sentence is attributed after it ("...," she said); one that comes
-        # inside a sentence, by the clause before it (She said that it was "...").
-        own = (before or after) if before is not None and not _opens_sentence(doc, p.start) else (after or before)
+        # inside a sentence, by the clause before it (She said that it was "..."), unless it opens a
+        # clause of its own after a colon or dash and hands over to an attribution of its own (Trump
+        # weighed in: "...," he said).
+        inside = before is not None and not _opens_sentence(doc, p.start)
+        if inside and not (after is not None and _opens_clause(text, p.start)
+                           and speakers.hands_over(text, p.end, after)):
+            own = before
+        else:
+            own = after or before
         own = own or speakers.colon_cue(doc, text, p.start)
         g = groups[-1] if groups else None
         merge = False
@@ -179,15 +202,17 @@ def _direct(doc: Doc, article: Article, mentions: list[ActorMention]) -> list[Qu
         scare = len(g.parts) == 1 and _is_scare(doc, text, s, e)
         if cue is None and not scare and not _opens_sentence(doc, s):
             cue = speakers.clause_verb(doc, s)
+        if cue is None and not scare:
+            cue = speakers.signoff_cue(doc, text, e)
         speaker = None
         if cue is not None:
             span = speakers.speaker_span(cue, [(p.start, p.end) for p in g.parts])
             speaker = speakers.mention_for(span, mentions) if span is not None else None
-        if cue is None and not scare and prev is not None and prev.speaker is not None and \
-                g.para - prev_para <= 1:
-            speaker, cue_text = prev.speaker, prev.cue
-        else:
-            cue_text = cue.text if cue is not None else None
+        cue_text = None if cue is None else "-" if speakers.is_signoff(cue) else cue.text
+        # No cue, or a participle naming nobody ("Adding, “...”"): the previous speaker goes on.
+        if speaker is None and not scare and prev is not None and prev.speaker is not None and \
+                g.para - prev_para <= 1 and (cue is None or cue.tag_ == "VBG"):
+            speaker, cue_text = prev.speaker, cue_text or prev.cue
         key = normalise(quoted)
         if key in seen:
             continue
@@ -252,23 +277,37 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
 # Tokens spaCy makes of quotation marks (it splits them off words), and the words ``focus`` looks for
 # besides the cues (one set, so that ``tokens_with`` finds its memo table under one key).
 _MARK_TOKENS = frozenset(direct.MARKS | {"''", "``"})
-_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS
+_COLON = frozenset({":"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS | _COLON | _DASHES
 
 
 def focus(doc: Doc) -> np.ndarray:
     """The tokens that may anchor a quotation whose speaker needs entities, as a boolean mask over
-    ``doc``, read from the parse alone: quotation marks, "according", and a speech cue whose speaker
-    phrase (``speakers.speaker_span``) holds a proper noun. A speaker that is a pronoun ("he said") or a
-    common noun ("the ministry said") is resolved without the entities of its sentence, by coreference
-    or the KB's roles, so its sentence needs none unless something else in it does
-    (``eventwire.nlp.focus``)."""
+    ``doc``, read from the parse alone: quotation marks, "according", a colon right before a quotation
+    mark, a dash right after one and a short line after one (a transcript-style 'Name: "..."' and a
+    sign-off '"..." - Name' need the name's entity type, and a paragraph break may part the name from
+    the quotation), and a
+    speech cue whose speaker phrase (``speakers.speaker_span``) holds a proper noun. A speaker that is
+    a pronoun ("he said") or a common noun ("the ministry said") is resolved without the entities of
+    its sentence, by coreference or the KB's roles, so its sentence needs none unless something else
+    in it does (``eventwire.nlp.focus``)."""
     mask = np.zeros(len(doc), dtype=bool)
     for t in tokens_with(doc, speakers.cue_lemmas(), _FOCUS_WORDS):
         named = t.lower_ in _FOCUS_WORDS
-        if not named and speakers.is_cue(t):
+        if t.lower_ in _COLON:
+            after = next((w for w in doc[t.i + 1 : t.i + 3] if not w.is_space), None)
+            named = after is not None and after.text in _MARK_TOKENS
+        elif t.lower_ in _DASHES:
+            before = next((w for w in reversed(doc[max(0, t.i - 2) : t.i]) if not w.is_space), None)
+            named = before is not None and before.text in _MARK_TOKENS
+        elif not named and speakers.is_cue(t):
             span = speakers.speaker_span(t)
             named = span is not None and any(w.pos_ == "PROPN" for w in span)
         mask[t.i] = named
+        if t.lower_ in _MARK_TOKENS and t.i + 2 < len(doc) and doc[t.i + 1].is_space and "\n" in doc[t.i + 1].text:
+            line = doc[t.i + 2].sent  # a short line after a quotation may be a sign-off ("Jane Roe.")
+            mask[line.start] = mask[line.start] or len(line) <= speakers.SIGNOFF_MAX_WORDS + 2
     return mask
 
 
