@@ -60,6 +60,32 @@ def test_gdelt_export_has_61_columns_and_the_mapping(conn: duckdb.DuckDBPyConnec
     assert rec["AvgTone"] == "-4.5454"  # the article's tone (fixture: 4.5455% positive, 9.0909% negative)
 
 
+def test_gdelt_quad_class_is_the_cameo_roots_while_the_event_keeps_plovers(tmp_path: Path, coded_factory) -> None:  # type: ignore[no-untyped-def]
+    # A lifted ban: PLOVER CONCEDE (verbal cooperation, 1), CAMEO 081 (YIELD, material cooperation, 2).
+    coded = coded_factory()
+    event = dataclasses.replace(coded.events[0], event_type="CONCEDE", cameo="081", quad_class=1, goldstein=5.0)
+    c = open_store(tmp_path / "quad.duckdb")
+    with Writer(c) as w:
+        w.write(dataclasses.replace(coded, events=(event,)))
+    export.export(c, "gdelt", tmp_path / "e.tsv")
+    export.export(c, "jsonl", tmp_path / "e.jsonl")
+    c.close()
+    (row,) = list(csv.reader((tmp_path / "e.tsv").open(), delimiter="\t"))
+    rec = dict(zip(export.GDELT_COLUMNS, row, strict=True))
+    assert rec["EventRootCode"] == "08" and rec["QuadClass"] == "2"
+    (line,) = (tmp_path / "e.jsonl").read_text().splitlines()
+    assert json.loads(line)["quad_class"] == 1
+
+
+@pytest.mark.parametrize(("code", "quad"), [("010", 1), ("0312", 1), ("057", 1), ("061", 2), ("0871", 2),
+                                            ("090", 3), ("116", 3), ("138", 3), ("140", 4), ("160", 4),
+                                            ("204", 4), ("", None), (None, None), ("21", None), ("x1", None)])
+def test_cameo_quad_class_follows_the_root(code: str | None, quad: int | None) -> None:
+    from eventwire.events.ontology import cameo_quad_class
+
+    assert cameo_quad_class(code) == quad
+
+
 def test_gdelt_avg_tone_is_the_mean_over_the_cluster_reports(tmp_path: Path, coded_factory) -> None:  # type: ignore[no-untyped-def]
     first = coded_factory()
     art = dataclasses.replace(first.article, id="b" * 16, content_hash="other")

@@ -47,6 +47,20 @@ class Ontology:
         return mode is None or mode in self.types[event_type].modes
 
 
+def cameo_quad_class(code: str | None) -> int | None:
+    """The quad class CAMEO itself gives a code, by its two-digit root (01-05 verbal cooperation,
+    06-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict), as GDELT's QuadClass
+    does; None for a code that is not CAMEO. It differs from the PLOVER type's ``quad_class`` where
+    PLOVER regrouped CAMEO: a CONCEDE coded 081 (lifting a ban) is CAMEO material cooperation but
+    PLOVER verbal cooperation; a SANCTION coded 160 is CAMEO material conflict, PLOVER verbal."""
+    if not code or len(code) < 2 or not code[:2].isdigit():
+        return None
+    root = int(code[:2])
+    if not 1 <= root <= 20:
+        return None
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
 def from_mapping(data: dict[str, Any]) -> Ontology:
     types = {}
     for name in PLOVER_TYPES:
