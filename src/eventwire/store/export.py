@@ -6,7 +6,8 @@ them): GLOBALEVENTID is a 63-bit hash of our event id; SQLDATE/MonthYear/Year/Fr
 event date; Actor1/Actor2 Code, Name, CountryCode and Type1Code from the first actor and recipient
 (their code, name or text, ISO3 country, sector); EventCode/BaseCode/RootCode from the CAMEO code;
 QuadClass, as GDELT defines it, from the CAMEO root code (``ontology.cameo_quad_class``: a
-CONCEDE coded 081 is 2 there, though the event's PLOVER ``quad_class`` is 1), GoldsteinScale as coded; NumMentions/NumSources/NumArticles from the event's cluster
+CONCEDE coded 081 is 2 there, though the event's PLOVER ``quad_class`` is 1), GoldsteinScale as
+coded; NumMentions/NumSources/NumArticles from the event's cluster
 (1 when unclustered); AvgTone, as in GDELT, the mean tone score of the articles reporting the event (its
 cluster's reports, or its own article; blank when none has a tone), not the tone of the evidence
 sentence, which the other formats carry as ``tone``; ActionGeo from the event place (FullName, Lat,
@@ -89,8 +90,8 @@ def _gdelt_row(row: dict[str, Any], roles: dict[str, list[dict[str, Any]]],
         _gdelt_id(row["id"]), date.strftime("%Y%m%d") if date else "", date.strftime("%Y%m") if date else "",
         date.year if date else "", f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else "",
         *actor("actor"), *actor("recipient"),
-        1, cameo, cameo[:3], cameo[:2], cameo_quad_class(cameo) or row["quad_class"] or "", row["goldstein"] if row["goldstein"] is not None
-        else "", reports, sources, reports, round(tone, 4) if tone is not None else "",
+        1, cameo, cameo[:3], cameo[:2], cameo_quad_class(cameo) or row["quad_class"] or "",
+        row["goldstein"] if row["goldstein"] is not None else "", reports, sources, reports, round(tone, 4) if tone is not None else "",
         *geo_blank, *geo_blank, *action_geo, added, row["url"] or "",
     ]  # fmt: skip
 
