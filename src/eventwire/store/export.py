@@ -91,7 +91,8 @@ def _gdelt_row(row: dict[str, Any], roles: dict[str, list[dict[str, Any]]],
         date.year if date else "", f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else "",
         *actor("actor"), *actor("recipient"),
         1, cameo, cameo[:3], cameo[:2], cameo_quad_class(cameo) or row["quad_class"] or "",
-        row["goldstein"] if row["goldstein"] is not None else "", reports, sources, reports, round(tone, 4) if tone is not None else "",
+        row["goldstein"] if row["goldstein"] is not None else "", reports, sources, reports,
+        round(tone, 4) if tone is not None else "",
         *geo_blank, *geo_blank, *action_geo, added, row["url"] or "",
     ]  # fmt: skip
 
