@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import socket
 from collections.abc import Callable
 
@@ -57,6 +58,26 @@ def stages(settings: Settings):  # type: ignore[no-untyped-def]
     from eventwire.pipeline import Stages
 
     return Stages.load(settings)
+
+
+@pytest.fixture(scope="session")
+def direct_quotes(stages):  # type: ignore[no-untyped-def]
+    """``run(text)``: the direct quotations ``quotes.find`` gives for ``text`` (real pipeline and actor
+    stage), after checking every quote, direct or reported, is the text at its offsets and that they
+    come in text order without overlapping."""
+    from eventwire import actors, quotes
+
+    def run(text: str) -> list[Quote]:
+        article = Article(id="t", text=text)
+        doc = stages.nlp(article.text)
+        found = quotes.find(doc, article, actors.find(doc, article, stages.kb, stages.nlp))
+        for q in found:
+            assert 0 <= q.start < q.end <= len(text) and article.text[q.start : q.end] == q.text
+        for a, b in itertools.pairwise(found):
+            assert a.end <= b.start
+        return [q for q in found if q.direct]
+
+    return run
 
 
 TEXT = (

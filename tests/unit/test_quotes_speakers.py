@@ -9,22 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import actors, quotes
 from eventwire.quotes import speakers
-from eventwire.records import Article, Quote
+from eventwire.records import Quote
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def find(stages):  # type: ignore[no-untyped-def]
-    def run(text: str) -> list[Quote]:
-        article = Article(id="t", text=text)
-        doc = stages.nlp(article.text)
-        found = quotes.find(doc, article, actors.find(doc, article, stages.kb, stages.nlp))
-        return [q for q in found if q.direct]
-
-    return run
+def find(direct_quotes):  # type: ignore[no-untyped-def]
+    return direct_quotes
 
 
 def _who(q: Quote) -> str:
