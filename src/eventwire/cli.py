@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 import yaml
@@ -376,7 +376,7 @@ def ingest(
             raise typer.Exit(1)
 
 
-def _exit_interrupted() -> None:
+def _exit_interrupted() -> NoReturn:
     """Leave with status 130 (interrupted) once an interrupted local run has closed its store. Not by
     ``typer.Exit``: an interrupt that lands while a compiled library runs Python code through the C API
     marks the interpreter to kill itself by SIGINT after a normal exit, whatever the status (seen as -2
@@ -412,7 +412,8 @@ def _ingest_ray(sources: list[str], settings: Settings, output: str | None, addr
             bar.stop()
             err.print("[yellow]interrupted:[/yellow] the chunks written so far are kept; run the same command again "
                       "to finish (written articles are skipped).", highlight=False)
-            raise typer.Exit(130) from None
+            # Ray is shut down by now (the engine's own finally), so nothing is left to close.
+            _exit_interrupted()
     if not quiet:
         err.print(f"wrote {counts.get('articles', 0)} new articles ({counts.get('near_duplicates', 0)} "
                   f"near-duplicates), skipped {counts.get('skipped', 0)} already written, {counts.get('events', 0)} "
