@@ -373,3 +373,23 @@ def test_a_town_labelled_a_product_is_a_name_when_the_gazetteer_knows_it():
         ])  # fmt: skip
     assert _text(doc_for("Manbij"), 2) == "Manbij"
     assert _place(doc_for("Zqxwort"), 2) is None
+
+
+def test_a_name_the_model_calls_an_event_is_a_place_before_a_settlement_noun():
+    # "Gunmen shot two men in Veltrava area of Korsk." (invented; the small model labels such names EVENT)
+    rows = [
+        ("Gunmen", 1, "nsubj", "NOUN", "gunman", "O"),
+        ("shot", 1, "ROOT", "VERB", "shoot", "O"),
+        ("two", 3, "nummod", "NUM", "two", "B-CARDINAL"),
+        ("men", 1, "dobj", "NOUN", "man", "O"),
+        ("in", 1, "prep", "ADP", "in", "O"),
+        ("Veltrava", 6, "compound", "PROPN", "Veltrava", "B-EVENT"),
+        ("area", 4, "pobj", "NOUN", "area", "O"),
+        ("of", 6, "prep", "ADP", "of", "O"),
+        ("Korsk", 7, "pobj", "PROPN", "Korsk", "B-ORG"),
+        (".", 1, "punct", "PUNCT", ".", "O"),
+    ]  # fmt: skip
+    assert _text(_doc(rows), 1) == "Veltrava area of Korsk"
+    # Not before any noun: "the Veltrava match" is no place of its own.
+    rows[6] = ("match", 4, "pobj", "NOUN", "match", "O")
+    assert _text(_doc(rows), 1) == "Korsk"

@@ -117,8 +117,10 @@ def _is_name(tok: Token) -> bool:
     if tok.ent_type_ in _PLACE_LABELS or _mislabelled_date(tok):
         return True
     if tok.pos_ == "PROPN" and tok.ent_type_ in _NAME_LIKE:
-        # "the battle for Manbij": a town the model calls a product is a town when the gazetteer says so.
-        return geocode.known(tok.text)
+        # "the battle for Manbij": a town the model calls a product is a town when the gazetteer says so;
+        # "in Eidgah area", "the Tirah valley": so is a name compounded with a settlement noun.
+        return geocode.known(tok.text) or (tok.dep_ == "compound" and tok.head.i > tok.i
+                                           and _heads(tok.head, SETTLEMENT_HEADS))
     return tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACE
 
 
