@@ -332,7 +332,7 @@ def test_untoned_article_stores_null_tone(store, coded):
 def test_an_article_breaking_the_stores_keys_is_a_reject_and_the_batch_goes_on(store, coded_factory):
     good = coded_factory()
     bad = coded_factory(good.article.text + " Later, more talks.")
-    # Two mentions of the same span: the mentions table's key refuses the second.
+    # Two mentions of the same span: the writer's key check (writer.check_keys) refuses the article.
     bad = dataclasses.replace(bad, actors=(bad.actors[0], bad.actors[0]))
     with Writer(store, args="test") as w:
         stored = w.write_many([(bad, None), (good, None)])
@@ -340,6 +340,41 @@ def test_an_article_breaking_the_stores_keys_is_a_reject_and_the_batch_goes_on(s
     assert store.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
     stage, reason = store.execute("SELECT stage, reason FROM rejects").fetchone()
     assert stage == "store" and "not stored" in reason
+
+
+@pytest.mark.parametrize("table", sorted(writer_module.CHILD_KEYS))
+def test_rows_sharing_a_child_tables_key_clash(table: str) -> None:
+    width = writer_module.CHILD_KEYS[table]
+    row = ["a1", "actor", 0, 5, 9, "x"][: width + 1]
+    with pytest.raises(writer_module.KeyClash, match=table):
+        writer_module.check_keys({table: [row, [*row[:width], "other"]]})
+    # Rows differing in any key column do not clash.
+    writer_module.check_keys({table: [row, [*row[: width - 1], "else", *row[width:]]]})
+
+
+def test_a_schema_4_store_keeps_its_rows_and_loses_the_child_keys(tmp_path, coded):
+    """Migration 0005 rebuilds sentences, mentions and event_actors without their primary keys (DuckDB
+    holds a key's index in memory once a table is written): same rows, no key left on them."""
+    path = tmp_path / "v4.duckdb"
+    conn = duckdb.connect(str(path))
+    for version, sql in db.migrations():
+        if version <= 4:
+            conn.execute(sql)
+            conn.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    with Writer(conn) as w:
+        w.write(coded)
+    before = counts(conn)
+    keys = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() "
+                                       "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    assert set(writer_module.CHILD_KEYS) <= keys
+    conn.close()
+    conn = open_store(path)
+    assert db.current_version(conn) == SCHEMA_VERSION and counts(conn) == before
+    assert before["mentions"] > 0 and before["sentences"] > 0 and before["event_actors"] > 0
+    keys = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_constraints() "
+                                       "WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    assert not keys & set(writer_module.CHILD_KEYS) and "articles" in keys
+    conn.close()
 
 
 def test_run_counts_quotes_as_stats_does(store, coded):

@@ -107,6 +107,28 @@ def article_rows(items: list[tuple[CodedArticle, np.ndarray | None]], run_id: st
     return rows
 
 
+# The keys of the tables that have no primary key in the store (migration 0005: DuckDB would hold
+# their indexes in memory, growing with the store): the leading columns of each row.
+CHILD_KEYS = {"sentences": 2, "mentions": 3, "event_actors": 3}
+
+
+class KeyClash(Exception):
+    """Rows of one batch that share a key (``CHILD_KEYS``): a coding bug, caught before writing."""
+
+
+def check_keys(rows: dict[str, list[list[Any]]]) -> None:
+    """Raise :class:`KeyClash` if two rows of a ``CHILD_KEYS`` table in ``rows`` share a key. Every
+    such key starts with an article's id (an event's id starts with its article's), and an article is
+    written once, whole, in one batch, so a clash can only be inside the batch."""
+    for table, width in CHILD_KEYS.items():
+        seen: set[tuple[Any, ...]] = set()
+        for row in rows.get(table, ()):
+            key = tuple(row[:width])
+            if key in seen:
+                raise KeyClash(f"duplicate key {key} in {table}")
+            seen.add(key)
+
+
 def reject_row(r: Reject, run_id: str, at: dt.datetime) -> list[Any]:
     """The ``rejects`` row of a reject."""
     return [run_id, r.input, r.ref, r.stage, r.reason, at]
@@ -210,6 +232,7 @@ class Writer:
 
     def _commit(self, fresh: list[tuple[CodedArticle, np.ndarray | None]]) -> None:
         rows = article_rows(fresh, self.run_id, utc_now())
+        check_keys(rows)
         signed = [(coded.article.id, sig) for coded, sig in fresh if sig is not None]
         c = self.conn
         c.execute("BEGIN TRANSACTION")
@@ -237,7 +260,7 @@ class Writer:
             return []
         try:
             self._commit(fresh)
-        except duckdb.ConstraintException as exc:
+        except (duckdb.ConstraintException, KeyClash) as exc:
             if len(fresh) == 1:
                 # One article whose rows break the store's keys (a coding bug, not the user's input):
                 # record it as a reject and go on, rather than stop a run of thousands.
