@@ -43,7 +43,7 @@ def fake_libc(monkeypatch):
 def test_tune_sets_the_mmap_threshold_once_per_process(fake_libc):
     assert heap.tune() is True
     assert heap.tune() is True
-    assert fake_libc.calls == [("mallopt", -3, heap.MMAP_THRESHOLD)]
+    assert fake_libc.calls == [("mallopt", -3, heap.MMAP_THRESHOLD), ("mallopt", -8, heap.ARENAS)]
 
 
 def test_trim_hands_back_every_free_page(fake_libc):
