@@ -248,17 +248,11 @@ def test_a_batch_written_while_the_band_table_is_behind_gets_its_bands_from_prep
     conn.close()
 
 
-def test_a_schema_3_store_is_migrated_and_its_signatures_found(tmp_path, small_batches):
+def test_a_schema_3_store_is_migrated_and_its_signatures_found(tmp_path, small_batches, store_at_version):
     """A store written before the band table existed: opening it migrates it, and the first ingest
     indexes its signatures before looking anything up."""
-    from eventwire.store import db as store_db
-
     path = tmp_path / "old.duckdb"
-    conn = duckdb.connect(str(path))
-    for version, sql in store_db.migrations():
-        if version <= 3:
-            conn.execute(sql)
-            conn.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    conn = store_at_version(path, 3)
     conn.execute("INSERT INTO articles (id, text, content_hash, input, language, stored) "
                  "VALUES ('old', ?, 'old-hash', 'old.txt', 'en', now())", [FISH])
     sig = dedup.signature(FISH)

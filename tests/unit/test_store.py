@@ -352,15 +352,11 @@ def test_rows_sharing_a_child_tables_key_clash(table: str) -> None:
     writer_module.check_keys({table: [row, [*row[: width - 1], "else", *row[width:]]]})
 
 
-def test_a_schema_4_store_keeps_its_rows_and_loses_the_child_keys(tmp_path, coded):
+def test_a_schema_4_store_keeps_its_rows_and_loses_the_child_keys(tmp_path, coded, store_at_version):
     """Migration 0005 rebuilds sentences, mentions and event_actors without their primary keys (DuckDB
     holds a key's index in memory once a table is written): same rows, no key left on them."""
     path = tmp_path / "v4.duckdb"
-    conn = duckdb.connect(str(path))
-    for version, sql in db.migrations():
-        if version <= 4:
-            conn.execute(sql)
-            conn.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+    conn = store_at_version(path, 4)
     with Writer(conn) as w:
         w.write(coded)
     before = counts(conn)
