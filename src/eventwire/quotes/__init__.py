@@ -278,8 +278,7 @@ def _according_to(doc: Doc, article: Article, mentions: list[ActorMention], take
 # besides the cues (one set, so that ``tokens_with`` finds its memo table under one key).
 _MARK_TOKENS = frozenset(direct.MARKS | {"''", "``"})
 _COLON = frozenset({":"})
-_DASHES = frozenset({"-", "–", "—", "--"})
-_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS | _COLON | _DASHES
+_FOCUS_WORDS = _ACCORDING | _MARK_TOKENS | _COLON | speakers.DASHES
 
 
 def focus(doc: Doc) -> np.ndarray:
@@ -298,7 +297,7 @@ def focus(doc: Doc) -> np.ndarray:
         if t.lower_ in _COLON:
             after = next((w for w in doc[t.i + 1 : t.i + 3] if not w.is_space), None)
             named = after is not None and after.text in _MARK_TOKENS
-        elif t.lower_ in _DASHES:
+        elif t.lower_ in speakers.DASHES:
             before = next((w for w in reversed(doc[max(0, t.i - 2) : t.i]) if not w.is_space), None)
             named = before is not None and before.text in _MARK_TOKENS
         elif not named and speakers.is_cue(t):

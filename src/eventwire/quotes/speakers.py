@@ -396,11 +396,23 @@ def colon_cue(doc: Doc, text: str, start: int) -> Token | None:
     return None
 
 
+# The tokens spaCy makes of a dash standing alone.
+DASHES = frozenset({"-", "–", "—", "--"})
 # Where the name of a transcript-style attribution starts: after a line break, a sentence end, a
 # dash ("HEADLINE - Jane Roe: “...”") or a closing quotation mark ('Clinton: "..." Bush: "..."').
-_NAME_STARTS = frozenset({"-", "–", "—", "--", ".", "!", "?", ";", "]", ")"})
+_NAME_STARTS = DASHES | {".", "!", "?", ";", "]", ")"}
 # What may stand in the name phrase besides the name: a title ("Former secretary of state"), "and".
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "CCONJ", "PUNCT"})
+
+
+def _named(words: Span | list[Token], kinds: tuple[str, ...]) -> Token | None:
+    """The last word of ``words`` when the phrase is a name (verbless, ``_NAME_POS`` only) ending in a
+    proper noun the recogniser labelled one of ``kinds``; the shared test of ``transcript_name`` and
+    ``signoff_name``."""
+    last = words[-1]
+    if any(t.pos_ not in _NAME_POS for t in words) or last.pos_ != "PROPN" or last.ent_type_ not in kinds:
+        return None
+    return last
 TRANSCRIPT_MAX_WORDS = 8
 
 
@@ -420,13 +432,9 @@ def transcript_name(colon: Token) -> Token | None:
     words = doc[k + 1 : colon.i]
     if not 0 < len(words) <= TRANSCRIPT_MAX_WORDS or not words[0].text[:1].isupper():
         return None
-    last = words[-1]
-    if any(t.pos_ not in _NAME_POS for t in words) or last.pos_ != "PROPN" or last.ent_type_ not in ("PERSON", "ORG"):
-        return None
-    return last
+    return _named(words, ("PERSON", "ORG"))
 
 
-_DASH_TOKENS = frozenset({"-", "–", "—", "--"})
 SIGNOFF_MAX_WORDS = 6
 
 
@@ -454,7 +462,7 @@ def signoff_cue(doc: Doc, text: str, end: int) -> Token | None:
 def is_signoff(cue: Token) -> bool:
     """``cue`` (as the cue functions here return it) starts a sign-off (``signoff_cue``): a dash, or a
     word that is neither a verb nor a cue (the first word of a name alone on its line)."""
-    return cue.text in _DASH_TOKENS or not (cue.pos_ in ("VERB", "AUX") or cue.text == ":" or is_cue(cue))
+    return cue.text in DASHES or not (cue.pos_ in ("VERB", "AUX") or cue.text == ":" or is_cue(cue))
 
 
 def signoff_name(start: Token) -> Token | None:
@@ -464,7 +472,7 @@ def signoff_name(start: Token) -> Token | None:
     ``SIGNOFF_MAX_WORDS`` verbless words and ends in a proper noun the recogniser took for a person or
     (after a dash) an organisation."""
     doc = start.doc
-    dashed = start.text in _DASH_TOKENS
+    dashed = start.text in DASHES
     first = start.i + 1 if dashed else start.i
     words: list[Token] = []
     stop: Token | None = None
@@ -484,12 +492,8 @@ def signoff_name(start: Token) -> Token | None:
             after = doc[after.i + 1] if after.i + 1 < len(doc) else None
         if after is not None and not after.is_space and "\n" not in words[-1].whitespace_:
             return None
-    last = words[-1]
     # With no dash, a person only: an organisation alone on a line is a photo or source credit.
-    kinds = ("PERSON", "ORG") if dashed else ("PERSON",)
-    if any(t.pos_ not in _NAME_POS for t in words) or last.pos_ != "PROPN" or last.ent_type_ not in kinds:
-        return None
-    return last
+    return _named(words, ("PERSON", "ORG") if dashed else ("PERSON",))
 
 
 def clause_verb(doc: Doc, start: int) -> Token | None:
