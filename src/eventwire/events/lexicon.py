@@ -22,6 +22,7 @@ from spacy.tokens import Token
 
 from eventwire import yamlio
 from eventwire.errors import InputError
+from eventwire.events.when import MONTHS, WEEKDAYS
 from eventwire.records import PLOVER_TYPES
 
 # ``event_type: NONE`` marks a word that is recognised but not a PLOVER event: the CAMEO 01 (public
@@ -110,10 +111,7 @@ def _children_lemmas(token: Token, deps: Iterable[str]) -> set[str]:
 # names no target, so it does not satisfy an entry's ``prep`` ("launched a rocket at dawn" is no attack).
 _TIME_WORDS = frozenset({
     "a.m.", "p.m.", "am", "pm", "time", "dawn", "dusk", "morning", "afternoon", "evening", "night", "noon",
-    "midnight", "hour", "o'clock", "today", "tonight", "yesterday", "tomorrow", "weekend",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "midnight", "hour", "o'clock", "today", "tonight", "yesterday", "tomorrow", "weekend", *WEEKDAYS, *MONTHS,
 })
 
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
-_WEEKDAY = re.compile(r"\b(?:on|last|this|late on|early on)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+# The names of the weekdays and months, in calendar order (also the time words of events.lexicon and
+# events.where).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_WEEKDAY = re.compile(r"\b(?:on|last|this|late on|early on)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _AGO = re.compile(r"\b(\d+|a|one|two|three|four|five|six|seven)\s+(day|week|month|year)s?\s+ago\b", re.I)
 _LAST = re.compile(r"\blast\s+(week|month|year)\b", re.I)
-_MONTH_DAY = re.compile(r"\bon\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
+_MONTH_DAY = re.compile(r"\bon\s+(" + "|".join(MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b", re.I)
 _YEAR = re.compile(r"\bin\s+((?:19|20)\d{2})\b")
 _NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
@@ -27,7 +29,7 @@ def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     """(date, reason) for an event stated in ``sentence`` of an article published on ``published``."""
     m = _MONTH_DAY.search(sentence)
     if m:
-        month = _MONTHS.index(m.group(1).lower()) + 1
+        month = MONTHS.index(m.group(1).lower()) + 1
         year = int(m.group(3)) if m.group(3) else (published.year if published else None)
         if year is not None:
             try:
@@ -45,7 +47,7 @@ def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None
         return None, "no article date"
     m = _WEEKDAY.search(sentence)
     if m:
-        target = _WEEKDAYS.index(m.group(1).lower())
+        target = WEEKDAYS.index(m.group(1).lower())
         back = (published.weekday() - target) % 7
         return published - dt.timedelta(days=back), f"'{m.group(0)}' before article date"
     low = sentence.lower()

@@ -55,6 +55,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.events import dateline, geocode
+from eventwire.events.when import MONTHS, WEEKDAYS
 from eventwire.records import Place
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "on", "along", "from",
@@ -89,13 +90,12 @@ _TIME_ZONES = frozenset({"gmt", "utc", "est", "edt", "cet", "cest", "bst", "pst"
 # Ramadan"); a date entity with none of them and no digit is a name the small model mislabelled
 # ("killed in Mayadeen", tagged DATE).
 _CALENDAR = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "day", "days", "week", "weekend", "month",
-    "year", "eve", "christmas", "easter", "ramadan", "eid", "lent", "passover", "hanukkah", "diwali",
-    "thanksgiving", "nowruz", "ashura", "kippur", "yom", "new", "holiday", "holidays", "season", "summer",
-    "winter", "spring", "autumn", "fall", "century", "decade", "era", "age", "quarter", "fiscal", "ad", "bc",
+    *MONTHS, *WEEKDAYS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "day", "days", "week",
+    "weekend", "month", "year", "eve", "christmas", "easter", "ramadan", "eid", "lent", "passover",
+    "hanukkah", "diwali", "thanksgiving", "nowruz", "ashura", "kippur", "yom", "new", "holiday", "holidays",
+    "season", "summer", "winter", "spring", "autumn", "fall", "century", "decade", "era", "age", "quarter",
+    "fiscal", "ad", "bc",
 })
 
 
