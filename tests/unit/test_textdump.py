@@ -262,6 +262,35 @@ def test_prose_about_cookies_and_browsers_is_kept():
                                         "it asks users about tracking cookies.")
 
 
+def test_a_longer_run_of_site_notices_does_not_outweigh_the_article():
+    # A consent statement and a log-in form below a short article: more prose than the article, none of
+    # it what the page is about.
+    notices = ["We and our partners use cookies to store and access personal data on your device for "
+               "analytics, ads and content measurement, and to improve this website for every visitor.",
+               "By clicking Accept you agree to the processing of your personal data by us and by third "
+               "parties as described in our privacy policy, which you can read at any time.",
+               "Your password must have at least eight characters, one capital letter and one digit, and "
+               "it must differ from the last three passwords you used on this site.",
+               "Please enter the email address you registered with and we will send you a link to choose "
+               "a new password for your account within the next few minutes."]
+    rules = textdump.default_rules()
+    for line in notices:
+        assert rules.notice_pattern.search(line), line
+    dump = "\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", P1, P2, "Share", "Sign in", *notices])
+    assert sum(map(len, notices)) > len(P1) + len(P2)
+    parts = textdump.clean(dump)
+    assert parts.title == "Freedonia And Sylvania Ministers Meet"
+    assert parts.text == P1 + "\n\n" + P2
+
+
+def test_notices_are_no_pattern_for_news_about_privacy():
+    rules = textdump.default_rules()
+    for prose in (P1, P2, "The bakery said it sold more cookies this winter than in any year since it opened.",
+                  "Regulators said the browser maker had until March to change how it asks users about "
+                  "tracking cookies."):
+        assert not rules.notice_pattern.search(prose), prose
+
+
 def test_a_line_of_figures_is_no_prose():
     ticker = " ".join(f"IDX{i} {1000 + 37 * i}.{i:02d} +0.{i}%" for i in range(12))
     # A market ticker printed between the headline and the article is not the article's first paragraph.
