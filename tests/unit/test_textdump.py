@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from importlib import resources
 
+from eventwire import yamlio
 from eventwire.ingest import textdump
 
 P1 = ("The foreign ministers of Freedonia and Sylvania met in the capital on Tuesday to discuss the "
@@ -328,3 +331,28 @@ def test_a_posted_by_line_is_a_byline_in_other_languages_too():
     for line, name in (("Veröffentlicht von Jane Doe", "Jane Doe"), ("Posted by John Roe", "John Roe"),
                        ("Publicado por Ana Pérez", "Ana Pérez")):
         assert textdump._byline(line, rules) == name
+
+
+def test_shipped_patterns_join_words_with_a_bounded_gap():
+    # ".*" between two words makes a search on a long line that repeats the first word quadratic; the
+    # YAML header asks for ".{0,N}" instead, and this holds the shipped rules to it.
+    text = resources.files("eventwire.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
+    data = yamlio.load(text)
+    for key in ("nav_patterns", "stop_patterns", "notice_patterns"):
+        for pattern in data[key]:
+            assert not re.search(r"(?<!\\)\.[*+]", pattern), (key, pattern)
+
+
+def test_a_line_over_the_pattern_limit_is_never_furniture():
+    # A footer-like line as long as a paragraph of a flattened page is not matched against the patterns
+    # (their cost grows with a line's length); shorter, the same words are a copyright footer.
+    footer = "Copyright 2024 The Harbour Post, all rights reserved"
+    long_line = " ".join([footer] * (textdump.PATTERN_CHARS // len(footer) + 1))
+    assert len(long_line) > textdump.PATTERN_CHARS
+    rules = textdump.default_rules()
+    assert rules.nav_pattern.search(footer)
+    dump = "\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", P1, P2, long_line])
+    parts = textdump.clean(dump)
+    assert long_line in parts.text
+    parts = textdump.clean("\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", P1, P2, footer]))
+    assert footer not in parts.text

@@ -50,6 +50,11 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+/\S+\.(?:jpe?g|png|gif|webp|pd
 # Notes that show a text is a page dump (and not a clean body).
 _FURNITURE = frozenset({"nav", "stop", "date", "byline", "credit", "title"})
 MAX_GAP = 3
+#: Lines longer than this are not matched against the nav, stop and notice patterns: a menu entry, a
+#: footer line or a site notice is short (the longest on the development pages has 1,892 characters),
+#: and a pattern such as "cookie ... accept" costs time that grows with the square of a line's length
+#: (a 20,000-character line of "©" took seconds, a longer one minutes).
+PATTERN_CHARS = 2000
 JOIN_GAP = 10
 JOIN_SHARE = 0.25
 _BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){0,6}$")
@@ -201,6 +206,10 @@ def _byline(line: str, rules: Rules) -> str | None:
     return None
 
 
+def _notice(line: str, notice: re.Pattern[str] | None) -> bool:
+    return notice is not None and len(line) <= PATTERN_CHARS and bool(notice.search(line))
+
+
 def _main_block(
     lines: list[str], prose: list[bool] | None = None, notice: re.Pattern[str] | None = None
 ) -> tuple[int, int] | None:
@@ -210,7 +219,7 @@ def _main_block(
     matching ``notice`` (a cookie or privacy statement, a log-in form, a browser warning) is no body
     line: such notices read as prose and can outweigh a short article, but are never its text."""
     prose = prose if prose is not None else [_is_body(ln) for ln in lines]
-    body = [i for i, is_prose in enumerate(prose) if is_prose and not (notice is not None and notice.search(lines[i]))]
+    body = [i for i, is_prose in enumerate(prose) if is_prose and not _notice(lines[i], notice)]
     if not body:
         return None
     runs: list[list[int]] = [[body[0]]]
@@ -342,10 +351,11 @@ def clean(
         if known_title and low == known_title.strip().lower():
             drop("title", line)
             continue
-        if low in rules.nav_lines or rules.nav_pattern.search(line):
+        short = len(line) <= PATTERN_CHARS
+        if low in rules.nav_lines or (short and rules.nav_pattern.search(line)):
             drop("nav", line)
             continue
-        if seen_body and rules.stop_pattern.search(line):
+        if seen_body and short and rules.stop_pattern.search(line):
             stopped = True
             drop("stop", line)
             continue
