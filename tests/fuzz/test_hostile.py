@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from eventwire import pipeline
 from eventwire.cli import app
 from eventwire.errors import InputError
-from eventwire.ingest import _load, dates, feeds, read_blob, tabular, textdump, warc
+from eventwire.events import geocode
+from eventwire.ingest import _load, dates, feeds, headline, read_blob, tabular, textdump, warc
 from eventwire.ingest.build import from_row
 from eventwire.ingest.html import from_html
 from eventwire.records import Article, CodedArticle, Reject
@@ -275,6 +276,46 @@ def test_eventwire_code_cli_on_hostile_lines(tmp_path: Path) -> None:
     assert "\ufffd" in by_id["surrogate"]["article"]["text"]
     for key in ("bad-date", "text-is-a-list", "line7", "line8"):
         assert by_id[key]["error"].strip()
+
+
+# ---------------------------------------------------------------- inputs that make a pattern backtrack
+# Each shape below made one regular expression backtrack for a time exponential or polynomial in its
+# length: minutes to days at these sizes before the patterns were mended, milliseconds now. They were
+# found by probing every pattern a document reaches with long runs of its first token.
+
+
+def test_html_comments_before_plain_text(tmp_path: Path) -> None:
+    # sniff's "is this an HTML page?" test allowed any number of leading comments, one by one.
+    items = _file(tmp_path, "comments.txt", b"<!---->" * 580 + f"\n{GOOD}\n".encode())
+    assert [a.kind for a in items if isinstance(a, Article)] == ["textdump"]
+
+
+def test_a_menu_line_that_does_not_end_like_one() -> None:
+    # "Home | a | a ... !" nearly matches the breadcrumb pattern; each item doubled the ways to fail.
+    for line in ("Home" + " |a  " * 400 + "!", "Home" + " | a a" * 300 + "!"):
+        assert not textdump.default_rules().nav_pattern.search(line)
+        out = feed("textdump.clean", lambda line=line: textdump.clean(f"Menu\n\n{line}\n\n{GOOD}\n\nShare"))
+        assert line in out.items[0].text
+
+
+def test_long_runs_in_a_path_a_byline_a_headline_and_a_date_line() -> None:
+    slashes = "a/" * 80_000
+    byline = "By John" + " " * 160_000 + "Smith"
+    spaced = "Talks resume" + " " * 160_000 + "in Kabul today"
+    date_lines = "\n".join("Published" + " " * 110 + "x" for _ in range(3_000))
+    for dump in (f"Menu\n\n{slashes}\n\n{GOOD}", f"Menu\n\n{byline}\n\n{GOOD}", f"Menu\n\n{spaced}\n\n{GOOD}",
+                 f"Menu\n\n{date_lines}\n\n{GOOD}"):
+        out = feed("textdump.clean", lambda dump=dump: textdump.clean(dump))
+        assert GOOD in out.items[0].text
+    assert headline.trim(spaced, []) == spaced
+
+
+def test_place_names_joined_by_hyphens_and_long_references() -> None:
+    # The geocoder's "run of capitalised words" let a hyphen belong to a name or to the gap between two.
+    for text in ("Kabul-" * 40 + "Kabul/Herat", "Kabul " + "1" * 40_000, "A " * 20_000 + "!"):
+        out = feed("geocode.locate", lambda text=text: geocode.locate(text) and None)
+        assert out.error is None
+    assert geocode.locate("Kabul")
 
 
 def test_an_input_error_is_what_a_reader_raises() -> None:

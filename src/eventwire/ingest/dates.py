@@ -97,6 +97,7 @@ def find_date(line: str, base: dt.datetime | None = None) -> dt.date | None:
     """The date of a line that is nothing but a (prefixed) date, else None."""
     if len(line) > 120:
         return None
+    line = " ".join(line.split())  # the prefix's adjacent \s* split a run of spaces every way (cubic)
     m = _DATE_LINE.match(line)
     if m is not None:
         return parse_date(m.group("date"), base)
@@ -111,6 +112,7 @@ def is_date_line(line: str) -> bool:
     """True for a line that is a date line, even one holding two dates ("Published ... | Updated ...")."""
     if len(line) > 120:
         return False
+    line = " ".join(line.split())  # as in find_date
     if _DATE_LINE.match(line):
         return True
     if not _DATE_ANY.search(line):  # most lines: no date at all, so no need to strip one

@@ -310,9 +310,10 @@ def candidates(lines: Sequence[PageLine], first: int) -> list[tuple[int, dict[st
 
 
 # A breadcrumb's separators ("Home / World / Headline", "Forum > Phones > Headline") and those that
-# join a headline and a site name or a kicker ("Headline | Site", "Kicker – Headline").
-_CRUMB = re.compile(r"\s+/\s+|\s*[›>»]\s*")
-_JOIN = re.compile(r"\s*\|\s*")
+# join a headline and a site name or a kicker ("Headline | Site", "Kicker – Headline"). A match starts at
+# the first space of a run ((?<!\s)): "\s+" tried from every space of a long run was quadratic.
+_CRUMB = re.compile(r"(?<!\s)\s+/\s+|(?<!\s)\s+[›>»]\s*|[›>»]\s*")
+_JOIN = re.compile(r"(?<!\s)\s+\|\s*|\|\s*")
 # A numeric date opening the line, set off by a separator ("23.01.2022 - Headline", "2024-01-23 | ..."):
 # the date of an entry in a news list, printed with its headline.
 _DATE_PREFIX = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*[-–—|:]\s+")

@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 _SPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[\"'“”‘’«»„‟‹›`´]")
 # Separators between the headline and the site's name (or a section) in metadata titles: a bar, a dash
-# or a bullet set off by spaces, a guillemet, a colon pair.
-_SEP = re.compile(r"\s+(?:[|–—·•»/-]|::)\s+|\s*\|\s*|\s*::\s*|:\s+")
+# or a bullet set off by spaces, a guillemet, a colon pair. Matches start at the first space of a run, as
+# headline._CRUMB's do.
+_SEP = re.compile(r"(?<!\s)\s+(?:[|–—·•»/-]|::)\s+|(?<!\s)\s+\|\s*|\|\s*|(?<!\s)\s+::\s*|::\s*|:\s+")
 _ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 _OUTSIDE = {"header", "nav", "aside", "footer"}
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")

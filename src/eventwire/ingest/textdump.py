@@ -45,8 +45,10 @@ _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
 # Sentence-final punctuation, perhaps inside closing quotes or brackets ('... a "hot phase."').
 _TERMINAL = re.compile(r"[.!?…。！？][\"”’'」』）)\]]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-# An address or a file path written out: many "words" to the word pattern, none of them prose.
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+/\S+\.(?:jpe?g|png|gif|webp|pdf|html?)\b", re.I)
+# An address or a file path written out: many "words" to the word pattern, none of them prose. A path
+# match starts at a token's start and its first part cannot backtrack: from every "/" of "a/a/a/..." it
+# took time cubic in the token's length.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S[^\s/]*+/\S+\.(?:jpe?g|png|gif|webp|pdf|html?)\b", re.I)
 # Notes that show a text is a page dump (and not a clean body).
 _FURNITURE = frozenset({"nav", "stop", "date", "byline", "credit", "title"})
 MAX_GAP = 3
@@ -200,7 +202,8 @@ def _byline(line: str, rules: Rules) -> str | None:
     for prefix in rules.byline_prefixes:
         if low.startswith(prefix + " "):
             name = line[len(prefix) + 1 :].strip().rstrip(".,")
-            name = re.split(r"\s*[|,]\s*|\s+(?:in|for)\s+", name)[0]
+            # Separators matched from the first space of a run (quadratic on a long run of spaces before).
+            name = re.split(r"(?<!\s)\s+[|,]\s*|[|,]\s*|(?<!\s)\s+(?:in|for)\s+", name)[0]
             if _BYLINE_NAME.match(name):
                 return name
     return None
