@@ -93,11 +93,19 @@ def parse_date(text: str, base: dt.datetime | None = None) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+def _short_line(line: str) -> str | None:
+    r"""``line`` with its runs of whitespace made single spaces, or None when it is too long (over 120
+    characters) to be a date line. (On a run of spaces the prefix's adjacent ``\s*`` tried every way
+    of splitting it: cubic.)"""
+    return " ".join(line.split()) if len(line) <= 120 else None
+
+
 def find_date(line: str, base: dt.datetime | None = None) -> dt.date | None:
     """The date of a line that is nothing but a (prefixed) date, else None."""
-    if len(line) > 120:
+    short = _short_line(line)
+    if short is None:
         return None
-    line = " ".join(line.split())  # the prefix's adjacent \s* split a run of spaces every way (cubic)
+    line = short
     m = _DATE_LINE.match(line)
     if m is not None:
         return parse_date(m.group("date"), base)
@@ -110,9 +118,10 @@ def find_date(line: str, base: dt.datetime | None = None) -> dt.date | None:
 
 def is_date_line(line: str) -> bool:
     """True for a line that is a date line, even one holding two dates ("Published ... | Updated ...")."""
-    if len(line) > 120:
+    short = _short_line(line)
+    if short is None:
         return False
-    line = " ".join(line.split())  # as in find_date
+    line = short
     if _DATE_LINE.match(line):
         return True
     if not _DATE_ANY.search(line):  # most lines: no date at all, so no need to strip one
