@@ -19,12 +19,14 @@ from fuzzkit import feed
 from typer.testing import CliRunner
 
 from eventwire import pipeline
+from eventwire.actors import phoenix
 from eventwire.cli import app
 from eventwire.errors import InputError
 from eventwire.events import geocode
 from eventwire.ingest import _load, dates, feeds, headline, read_blob, tabular, textdump, warc
 from eventwire.ingest.build import from_row
 from eventwire.ingest.html import from_html
+from eventwire.quotes import direct
 from eventwire.records import Article, CodedArticle, Reject
 from eventwire.settings import Settings
 
@@ -316,6 +318,33 @@ def test_place_names_joined_by_hyphens_and_long_references() -> None:
         out = feed("geocode.locate", lambda text=text: geocode.locate(text) and None)
         assert out.error is None
     assert geocode.locate("Kabul")
+
+
+def test_quotations_among_thousands_of_markup_tags() -> None:
+    # Each quotation mark was checked against every tag of its paragraph (and every paragraph's tags
+    # picked from all the text's tags): quadratic in the number of tags, hours for a page of links.
+    links = '<a href="x">\u201cy\u201d</a> ' * 40_000
+    paragraphs = "<a>\n\n" * 80_000 + 'She said \u201cit is over\u201d. <b id="q">'
+    found: dict[str, list[str]] = {}
+    for name, text in (("links", links), ("paragraphs", paragraphs)):
+        out = feed("quotes.direct.parts", lambda text=text, name=name: found.update(
+            {name: [text[p.start : p.end] for p in direct.parts(text)]}))
+        assert out.error is None
+    assert found["links"] == ["y"] * 40_000  # the marks of href="x" are markup, each \u201cy\u201d a quotation
+    assert found["paragraphs"] == ["it is over"]
+
+
+def test_dictionary_lines_of_brackets() -> None:
+    # A code was "[" then anything but "]": tried from every "[" of a line of them, to its end.
+    parsed: list[tuple[list[dict[str, object]], list[str]]] = []
+    for line in ("X_ " + "[" * 100_000 + "]", "X_ [" + "[A" * 50_000):
+        out = feed("phoenix.parse_actors", lambda line=line: parsed.append(phoenix.parse_actors(line)))
+        assert out.error is None
+    assert [(actors, [p[:30] for p in problems]) for actors, problems in parsed] == [
+        ([], ["line 1: not an actor line: 'X_"])] * 2
+    actors, _ = phoenix.parse_actors("BORIS_VELL_ [FREMILGOV]")
+    assert [(a["name"], a["country"], a["sector"], a["also"]) for a in actors] == [
+        ("Boris Vell", "FRE", "MIL", ["GOV"])]
 
 
 def test_an_input_error_is_what_a_reader_raises() -> None:

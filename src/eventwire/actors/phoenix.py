@@ -24,7 +24,8 @@ from typing import Any
 
 from eventwire.actors.kb import SECTORS
 
-_CODE = re.compile(r"\[([^\]]+)\]")
+# A code holds no bracket: "[^\]]+" from every "[" of a "[[[[..." line ran to its end (quadratic).
+_CODE = re.compile(r"\[([^\[\]]+)\]")
 _DATE = re.compile(r"^(\d{6})$")
 
 
