@@ -494,6 +494,17 @@ OutOpt = Annotated[Path | None, typer.Option("-o", "--output", help="File to wri
 LimitOpt = Annotated[int, typer.Option("--limit", min=1, max=MAX_QUERY_LIMIT, help="Rows to return.")]
 
 
+#: A table cell shows at most this many characters of a text; a longer one ends in "…" (the other formats
+#: carry it whole).
+CELL_CHARS = 90
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and len(value) > CELL_CHARS:
+        return value[: CELL_CHARS - 1] + "…"
+    return value
+
+
 def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: str,
           table_columns: tuple[str, ...] = ()) -> None:
     """Print or write a query result in the chosen format (a table shows ``table_columns`` only, so it
@@ -511,7 +522,7 @@ def _emit(rel: duckdb.DuckDBPyRelation, fmt: str, output: Path | None, title: st
     columns, rows = rel.columns, rel.fetchall()
     if fmt == "table":
         keep = [columns.index(c) for c in table_columns] if table_columns else list(range(len(columns)))
-        shown = [tuple(str(r[i])[:90] if isinstance(r[i], str) else r[i] for i in keep) for r in rows]
+        shown = [tuple(_cell(r[i]) for i in keep) for r in rows]
         out.print(_table(title, [columns[i] for i in keep], shown))
         return
     with _open_out(str(output) if output else "-") as f:

@@ -370,3 +370,13 @@ def test_no_args_shows_help():
 
 def test_eventwire_script_is_installed():
     assert os.access(EVENTWIRE, os.X_OK)
+
+
+def test_table_cells_mark_what_they_cut():
+    from eventwire.cli import CELL_CHARS, _cell
+
+    long = "We Need Geoengineering to Stop Out of Control Warming, Warns Climate Scientist James Hansen!"
+    assert len(long) > CELL_CHARS
+    assert _cell(long) == long[: CELL_CHARS - 1] + "…" and len(_cell(long)) == CELL_CHARS
+    assert _cell(long[:CELL_CHARS]) == long[:CELL_CHARS]
+    assert _cell(7) == 7 and _cell(None) is None
