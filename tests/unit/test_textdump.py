@@ -120,12 +120,43 @@ def test_relative_date_line_resolved_against_retrieval_time():
     assert "ago" not in textdump.clean(dump).text
 
 
+P3 = ("Neither side gave figures for the trade that the closures had cost, but traders on both sides of "
+      "the border put the loss in the millions.")
+
+
 def test_custom_rules():
     rules = textdump.Rules.from_mapping({"nav_lines": ["Freedonia Daily"], "stop_patterns": ["^more from"]})
-    dump = "Freedonia Daily\n\n" + P1 + "\n\nMore from us\n\n" + P2
-    parts = textdump.clean(dump, rules=rules)
-    assert parts.text == P1
+    article = P1 + "\n\n" + P2 + "\n\n" + P3
+    assert len(article) > textdump.STOP_AFTER_CHARS
+    parts = textdump.clean("Freedonia Daily\n\n" + article + "\n\nMore from us\n\n" + P2.upper(), rules=rules)
+    assert parts.text == article
     assert _notes(parts) == {"nav": 1, "stop": 1, "after-stop": 1}
+
+
+TEASERS = ("Related coverage\n\nFreedonia recalls its ambassador\n\nSylvania opens a new rail link\n\n"
+           "Port Vela harbour to close for repairs")
+
+
+def test_a_stop_line_before_the_article_has_begun_does_not_end_it():
+    # A related-stories box (or a "Comments (12)" link) under the headline, after only the site's motto
+    # has read as prose: the article goes on below it. The box used to end the page there, leaving no
+    # article at all.
+    motto = "The independent voice of the Freedonian coast since 1921."
+    dump = f"Home\n\n{motto}\n\nBorder Talks Resume\n\n{TEASERS}\n\n{P1}\n\n{P2}\n\n{P3}\n\nShare"
+    parts = textdump.clean(dump)
+    assert parts.text == P1 + "\n\n" + P2 + "\n\n" + P3
+    assert _notes(parts)["stop"] == 1 and "after-stop" not in _notes(parts)
+
+
+def test_an_early_stop_line_still_parts_a_short_article_from_what_follows():
+    # A brief under STOP_AFTER_CHARS, then the box and a teaser with a summary: the stop line does not end
+    # the page there, but no run of prose is joined across it, so the teaser stays out of the brief.
+    teaser = "A second round of talks on fishing rights is to be held before the end of the year."
+    dump = f"Home\n\nBrief\n\n{P1}\n\n{TEASERS}\n\n{teaser}\n\nShare"
+    assert len(P1) + len(teaser) < textdump.STOP_AFTER_CHARS
+    parts = textdump.clean(dump)
+    assert parts.text == P1
+    assert _notes(parts)["stop"] == 1 and "after-stop" not in _notes(parts)
 
 
 def test_default_rules_loaded_once():
