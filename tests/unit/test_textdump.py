@@ -387,3 +387,15 @@ def test_a_line_over_the_pattern_limit_is_never_furniture():
     assert long_line in parts.text
     parts = textdump.clean("\n\n".join(["Menu", "Freedonia And Sylvania Ministers Meet", P1, P2, footer]))
     assert footer not in parts.text
+
+
+def test_invisible_characters_and_decomposed_letters_are_normalised_in_a_page():
+    # A soft hyphen is a hyphenation hint no reader sees, and "u" + combining diaeresis is "ü": a search
+    # for "Während" or "Grüße" must find the words (the page is cleaned, so its offsets are ours anyway).
+    head = "Zo\u00adll\u00adstreit: Grenzu\u0308bergang wieder offen"
+    middle = "Wa\u0308h\u00adrend der Gespra\u0308che blieb die Grenze zu."
+    dump = f"Startseite\n\n{head}\n\nVon Jane Doe\n\n{P1}\n\n{middle}\n\n{P2}"
+    parts = textdump.clean(dump)
+    assert parts.title == "Zollstreit: Grenzübergang wieder offen"
+    assert "Während der Gespräche blieb die Grenze zu." in parts.text
+    assert "\u00ad" not in parts.text and "\u0308" not in parts.text

@@ -8,9 +8,10 @@ the headline, credit and section line, byline and publication date on the way. T
    so is a text with no page furniture at all (no menu, date, byline, credit or end-of-article line,
    no line repeating the caller's title, no repeated paragraph): it is a clean body and its offsets
    must stay the caller's.
-2. Each line is classed: navigation, date line, byline, credit/section line, stop line, or text. A
-   stop line ("Related stories", "Comments") ends the article, once a few sentences of prose have come
-   before it (``STOP_AFTER_CHARS``).
+2. Each line is normalised (NFC; soft hyphens and zero-width characters out) and classed: navigation,
+   date line, byline, credit/section line, stop line, or text. A stop line ("Related stories",
+   "Comments") ends the article, once a few sentences of prose have come before it
+   (``STOP_AFTER_CHARS``).
 3. The article is the main run of prose, the one with the most text. Site notices that read as prose
    (cookie and privacy statements, log-in forms, browser warnings) belong to no run. The headline is
    the line near the article's top with the best headline cues (``headline.py``; the weights are in
@@ -31,6 +32,7 @@ import datetime as dt
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -158,8 +160,15 @@ class DumpParts:
     notes: tuple[str, ...] = ()
 
 
+# Characters a reader never sees: the soft hyphen (a hyphenation hint: "Wäh\u00adrend" is "Während"),
+# the zero-width space, the word joiner and a stray byte-order mark.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+
+
 def _norm(line: str) -> str:
-    return line.strip(_BULLETS).strip()
+    """A page line as the article prints it: invisible characters out, composed (NFC: a decomposed "u" +
+    diaeresis is "ü", as the same word elsewhere), list bullets and surrounding space trimmed."""
+    return unicodedata.normalize("NFC", line.translate(_INVISIBLE)).strip(_BULLETS).strip()
 
 
 def _words(line: str) -> list[str]:
