@@ -20,6 +20,7 @@ from lxml.etree import ParserError
 
 from eventwire.errors import InputError
 from eventwire.ingest.build import from_dump, make_article
+from eventwire.ingest.chars import readable
 from eventwire.ingest.dates import parse_date
 from eventwire.ingest.htmltitle import page_title, parse_page
 from eventwire.records import Article
@@ -99,8 +100,12 @@ def from_html(
         found = doc.as_dict()
     elif isinstance(doc, dict):
         found = doc
-    body = (found.get("text") or "").strip()
-    title = meta.pop("title", None) or page_title(xml_safe(page), url or meta.get("url")) or found.get("title")
+    # The extracted text is ours, so it is made readable (chars.py); a caller's title is kept as given.
+    body = readable(found.get("text") or "").strip()
+    title = meta.pop("title", None)
+    if not title:
+        title = page_title(xml_safe(page), url or meta.get("url")) or found.get("title")
+        title = readable(title) if title else None
     if title and body.startswith(title):
         body = body[len(title) :].lstrip("\n ")
     published = meta.pop("published", None) or (parse_date(found["date"]) if found.get("date") else None)

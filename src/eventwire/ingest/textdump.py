@@ -32,7 +32,6 @@ import datetime as dt
 import functools
 import math
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -41,6 +40,7 @@ from typing import Any
 
 from eventwire import yamlio
 from eventwire.ingest import headline
+from eventwire.ingest.chars import readable
 from eventwire.ingest.dates import find_date, is_date_line
 from eventwire.ingest.headline import PageLine
 
@@ -160,15 +160,9 @@ class DumpParts:
     notes: tuple[str, ...] = ()
 
 
-# Characters a reader never sees: the soft hyphen (a hyphenation hint: "Wäh\u00adrend" is "Während"),
-# the zero-width space, the word joiner and a stray byte-order mark.
-_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
-
-
 def _norm(line: str) -> str:
-    """A page line as the article prints it: invisible characters out, composed (NFC: a decomposed "u" +
-    diaeresis is "ü", as the same word elsewhere), list bullets and surrounding space trimmed."""
-    return unicodedata.normalize("NFC", line.translate(_INVISIBLE)).strip(_BULLETS).strip()
+    """A page line as the article prints it (``chars.readable``), list bullets and space trimmed."""
+    return readable(line).strip(_BULLETS).strip()
 
 
 def _words(line: str) -> list[str]:
