@@ -225,21 +225,19 @@ def _byline(line: str, rules: Rules) -> str | None:
     return None
 
 
-def _main_block(
-    lines: list[str], prose: list[bool] | None = None, notice: Patterns | None = None, breaks: Sequence[int] = ()
-) -> tuple[int, int] | None:
+def _main_block(lines: list[str], article_like: list[bool], breaks: Sequence[int] = ()) -> tuple[int, int] | None:
     """(first, last) line of the main run of prose: body lines separated by at most ``MAX_GAP`` other
     lines form a run; the run with the most body text wins (teasers, comment threads and related
-    headlines form smaller runs away from it). ``prose[i]``: ``_is_body(lines[i])``, when known. A line
-    matching ``notice`` (a cookie or privacy statement, a log-in form, a browser warning) is no body
-    line: such notices read as prose and can outweigh a short article, but are never its text.
-    ``breaks``: ascending indices of lines that an early stop line came right before; no run, and no
-    joining of runs, reaches across one (the article lies on one side of a related-stories box)."""
-    prose = prose if prose is not None else [_is_body(ln) for ln in lines]
-    body = [i for i, is_prose in enumerate(prose) if is_prose and not (notice is not None and notice.search(lines[i]))]
+    headlines form smaller runs away from it). ``article_like[i]``: is ``lines[i]`` prose (``_is_body``)
+    and no site notice (a cookie or privacy statement, a log-in form, a browser warning: such notices
+    read as prose and can outweigh a short article, but are never its text)? ``breaks``: ascending
+    indices of lines that an early stop line came right before; no run, and no joining of runs, reaches
+    across one (the article lies on one side of a related-stories box)."""
+    body = [i for i, flag in enumerate(article_like) if flag]
     if not body:
         return None
     runs: list[list[int]] = [[body[0]]]
+
     def parted(a: int, b: int) -> bool:  # is there a stop line between lines a < b?
         k = bisect.bisect_right(breaks, a)
         return k < len(breaks) and breaks[k] <= b
@@ -361,6 +359,7 @@ def clean(
     stopped = False
     prose_chars = 0  # article-like prose so far (a stop line counts after STOP_AFTER_CHARS)
     breaks: list[int] = []  # kept lines that follow an early stop line
+    article_like: list[bool] = []  # per kept line: prose, and no site notice
     for raw in raw_lines:
         line = _norm(raw)
         if not line:
@@ -401,7 +400,8 @@ def clean(
             drop("credit", line)
             continue
         prose = _is_body(line)
-        if prose and not rules.notice_pattern.search(line):
+        article_like.append(prose and not rules.notice_pattern.search(line))
+        if article_like[-1]:
             prose_chars += len(line)
         at_page.append(len(page))
         kept.append((block, line))
@@ -414,7 +414,7 @@ def clean(
         # clean body (a caller's text field, a wire story), not a page. Cut nothing, so offsets match
         # the caller's text.
         return DumpParts(text=text, notes=tuple(f"{k}:{notes.count(k)}" for k in dict.fromkeys(notes)))
-    span = _main_block([ln for _, ln in kept], [page[p].prose for p in at_page], rules.notice_pattern, breaks)
+    span = _main_block([ln for _, ln in kept], article_like, breaks)
     if span is not None:
         first, last = span
         if title is None:
