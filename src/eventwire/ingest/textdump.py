@@ -62,12 +62,12 @@ MAX_GAP = 3
 #: (a 20,000-character line of "©" took seconds, a longer one minutes).
 PATTERN_CHARS = 2000
 JOIN_GAP = 10
-#: A stop line ("Related coverage", "Comments (32)") ends the article only once this many characters of
-#: prose (site notices not counted) have come before it: above that it is a box or a comment-count link
-#: beside the headline or after the lead, and the article goes on below it (dump_dev: 0 gives snippet
-#: F1 0.862, 300 0.864, 400 0.865, 600 0.863, 1,000 0.863: two to three sentences).
-STOP_AFTER_CHARS = 400
 JOIN_SHARE = 0.25
+#: A stop line ("Related coverage", "Comments (32)") ends the article only once this many characters of
+#: prose (site notices not counted) have come before it: an earlier one is a box or a comment-count link
+#: beside the headline or after the lead, and the article goes on below it (dump_dev: 0 gives snippet
+#: F1 0.862, 300 0.865, 400 0.865, 600 0.864, 1,000 0.863: two to three sentences).
+STOP_AFTER_CHARS = 400
 _BYLINE_NAME = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|al|bin|and|&)){0,6}$")
 
 
