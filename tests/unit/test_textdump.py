@@ -399,3 +399,15 @@ def test_invisible_characters_and_decomposed_letters_are_normalised_in_a_page():
     assert parts.title == "Zollstreit: Grenzübergang wieder offen"
     assert "Während der Gespräche blieb die Grenze zu." in parts.text
     assert "\u00ad" not in parts.text and "\u0308" not in parts.text
+
+
+def test_links_to_other_stories_and_ad_labels_inside_the_article_are_dropped():
+    inline = ["Lea: Consejo Permanente aborda la confiscación de sus oficinas",
+              "VEA TAMBIÉN: Estrella de la educación no brilla", "Zobacz także", "Anzeige", "Beitrag teilen"]
+    dump = "\n\n".join(["Startseite", P1, *inline, P2, "Hinterlasse jetzt einen Kommentar", P3])
+    parts = textdump.clean(dump)
+    assert parts.text == P1 + "\n\n" + P2 + "\n\n" + P3
+    # A name or a plain word at the start of a sentence is no such label.
+    for prose in ("Lea Fischer: the minister did not answer questions about the closures on Tuesday.",
+                  "Mira said the talks would resume in Port Vela next month, officials confirmed."):
+        assert prose in textdump.clean(f"Startseite\n\n{P1}\n\n{prose}\n\n{P2}").text
