@@ -411,3 +411,22 @@ def test_links_to_other_stories_and_ad_labels_inside_the_article_are_dropped():
     for prose in ("Lea Fischer: the minister did not answer questions about the closures on Tuesday.",
                   "Mira said the talks would resume in Port Vela next month, officials confirmed."):
         assert prose in textdump.clean(f"Startseite\n\n{P1}\n\n{prose}\n\n{P2}").text
+
+
+def test_site_furniture_that_reads_as_prose_is_dropped_inside_the_article():
+    furniture = [
+        "Diese Website verwendet Akismet, um Spam zu reduzieren.",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "If you enjoyed reading this post, would you consider supporting our work? Thanks!",
+        "All content is licensed under a Creative Commons Attribution 4.0 International License.",
+        "This post contains references to products from our advertisers. We may receive compensation.",
+        "Keine Neuigkeiten mehr verpassen: Abonnieren Sie kostenlos unseren Newsletter.",
+        "Get the latest news straight to your phone with the Daily Bugle app.",
+    ]
+    dump = "\n\n".join(["Startseite", P1, furniture[0], P2, *furniture[1:], P3])
+    assert textdump.clean(dump).text == P1 + "\n\n" + P2 + "\n\n" + P3
+    # The same subjects in a reporter's sentences stay.
+    for prose in ("Scammers send such messages straight to your phone, the regulator warned on Monday.",
+                  "The ministry will consider supporting our farmers, the minister told reporters.",
+                  "Immediate access to clean water was restored in Port Vela late on Tuesday."):
+        assert prose in textdump.clean(f"Startseite\n\n{P1}\n\n{prose}\n\n{P2}").text
