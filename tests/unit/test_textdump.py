@@ -430,3 +430,12 @@ def test_site_furniture_that_reads_as_prose_is_dropped_inside_the_article():
                   "The ministry will consider supporting our farmers, the minister told reporters.",
                   "Immediate access to clean water was restored in Port Vela late on Tuesday."):
         assert prose in textdump.clean(f"Startseite\n\n{P1}\n\n{prose}\n\n{P2}").text
+
+
+def test_a_sentence_ending_in_a_colon_is_prose_but_a_box_header_is_not():
+    intro = "The agreement names three conditions for reopening the second crossing:"
+    dump = "\n\n".join(["Home", P1, P2, intro, "Weitere Meldungen aus der Rubrik Politik:",
+                        "Sylvania opens a new rail link", "Share"])
+    text = textdump.clean(dump).text
+    assert text == P1 + "\n\n" + P2 + "\n\n" + intro
+    assert textdump._is_body(intro) and not textdump._is_body("Teilen Sie dies mit:")
