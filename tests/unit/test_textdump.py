@@ -439,3 +439,4 @@ def test_a_sentence_ending_in_a_colon_is_prose_but_a_box_header_is_not():
     text = textdump.clean(dump).text
     assert text == P1 + "\n\n" + P2 + "\n\n" + intro
     assert textdump._is_body(intro) and not textdump._is_body("Teilen Sie dies mit:")
+    assert textdump._is_body("imports of crude oil fell by 2.9 per cent to 73.9 million tonnes;")

@@ -46,9 +46,10 @@ from eventwire.ingest.headline import PageLine
 
 _BULLETS = " \t\u00a0•·*-–—|>»"
 _WORD = re.compile(r"[\w'’-]+", re.UNICODE)
-# Sentence-final punctuation, perhaps inside closing quotes or brackets ('... a "hot phase."'), or a
-# colon: a sentence that introduces a list, a quotation or a code sample ("In short:") is prose too.
-_TERMINAL = re.compile(r"[.!?…。！？:：][\"”’'」』）)\]]*\s*$")
+# Sentence-final punctuation, perhaps inside closing quotes or brackets ('... a "hot phase."'), a colon
+# (a sentence that introduces a list, a quotation or a code sample: "In short:") or a semicolon (an item
+# of a list written as one sentence: "imports fell by 2.9 %;").
+_TERMINAL = re.compile(r"[.!?…。！？:：;；][\"”’'」』）)\]]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # An address or a file path written out: many "words" to the word pattern, none of them prose. A path
 # match starts at a token's start and its first part cannot backtrack: from every "/" of "a/a/a/..." it
